@@ -1,1 +1,16 @@
+//! schliff: finds and fixes the artifacts machine translation and web
+//! scraping leave in German text.
+//!
+//! The pipeline: [`source`] (bytes → text) → [`document`] (lines, tokens,
+//! sentences, locale) → [`rules`] → [`diagnostic`]s → [`report`] or [`fix`].
 
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod linter;
+pub mod locale;
+pub mod names;
+pub mod rule;
+pub mod rules;
+pub mod source;
