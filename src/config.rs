@@ -202,6 +202,7 @@ pub struct Settings {
     pub locale: LocaleSetting,
     pub selection: Selection,
     pub severity: BTreeMap<String, Severity>,
+    pub cli: CliOverrides,
     overrides: Vec<(GlobSet, Override)>,
 }
 
@@ -274,6 +275,7 @@ impl Settings {
             .extend(cli.words.iter().cloned());
         let severity = file.severity.clone().unwrap_or_default();
         Ok(Settings {
+            cli: cli.clone(),
             root,
             config_path,
             locale,
@@ -286,7 +288,8 @@ impl Settings {
 
     /// Settings for one file: the per-glob overrides that match it, in order.
     /// The command line's locale and selection still win over them.
-    pub fn for_file(&self, path: &Path, cli: &CliOverrides) -> FileSettings {
+    pub fn for_file(&self, path: &Path) -> FileSettings {
+        let cli = &self.cli;
         let mut fs = FileSettings {
             locale: self.locale,
             selection: self.selection.clone(),
@@ -388,10 +391,10 @@ mod tests {
             &CliOverrides::default(),
         )
         .unwrap();
-        let fs = settings.for_file(Path::new("/p/ch/a.txt"), &CliOverrides::default());
+        let fs = settings.for_file(Path::new("/p/ch/a.txt"));
         assert_eq!(fs.locale, "de-CH".parse().unwrap());
         assert!(!fs.selection.enables("spelling/unknown-word"));
-        let other = settings.for_file(Path::new("/p/de/a.txt"), &CliOverrides::default());
+        let other = settings.for_file(Path::new("/p/de/a.txt"));
         assert!(other.selection.enables("spelling/unknown-word"));
     }
 

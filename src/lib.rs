@@ -14,3 +14,7 @@ pub mod names;
 pub mod rule;
 pub mod rules;
 pub mod source;
+pub mod cli;
+pub mod report;
+pub mod run;
+pub mod write;
