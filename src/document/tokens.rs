@@ -163,12 +163,10 @@ fn scan_number(text: &str, pos: usize) -> usize {
     let mut end = pos;
     while end < bytes.len() {
         let b = bytes[end];
-        if b.is_ascii_digit() {
-            end += 1;
-        } else if matches!(b, b'.' | b',' | b'\'' | b':')
+        let separator_before_digit = matches!(b, b'.' | b',' | b'\'' | b':')
             && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-            && end > pos
-        {
+            && end > pos;
+        if b.is_ascii_digit() || separator_before_digit {
             end += 1;
         } else if text[end..].starts_with('’') && bytes.get(end + 3).is_some_and(u8::is_ascii_digit)
         {
