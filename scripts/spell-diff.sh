@@ -58,12 +58,11 @@ if [ -n "${1:-}" ]; then
     filter <"$1" >"$work/words"
 else
     awk 'NR % 25 == 0' /usr/share/dict/ngerman | filter >"$work/correct"
-    # Misspell each: swap the two letters in the middle of the word.
-    awk '{
-        n = length($0); if (n < 4) next
-        i = int(n / 2)
-        print substr($0, 1, i - 1) substr($0, i + 1, 1) substr($0, i, 1) substr($0, i + 2)
-    }' "$work/correct" | filter >"$work/typos"
+    # Misspell each: swap the two letters in the middle of the word (perl,
+    # because mawk counts bytes, not characters).
+    perl -CSD -ne 'chomp; my $n = length; next if $n < 4; my $i = int($n / 2) - 1;
+        substr($_, $i, 2) = reverse substr($_, $i, 2); print "$_\n"' \
+        "$work/correct" | filter >"$work/typos"
     sort -u "$work/correct" "$work/typos" >"$work/words"
 fi
 total=$(wc -l <"$work/words")
