@@ -17,4 +17,5 @@ pub mod rule;
 pub mod rules;
 pub mod run;
 pub mod source;
+pub mod spell;
 pub mod write;
