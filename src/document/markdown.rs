@@ -5,22 +5,33 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-pub fn prose_ranges(text: &str) -> Vec<Range<usize>> {
+/// The prose of a Markdown file, and the code (blocks and inline), front
+/// matter and HTML where even white space is not prose.
+#[derive(Debug)]
+pub struct Layout {
+    pub prose: Vec<Range<usize>>,
+    pub code_blocks: Vec<Range<usize>>,
+}
+
+pub fn layout(text: &str) -> Layout {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES;
     let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut code_blocks: Vec<Range<usize>> = Vec::new();
     let mut skip_depth = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => {
-                skip_depth += 1
+                skip_depth += 1;
+                code_blocks.push(range);
             }
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
                 skip_depth = skip_depth.saturating_sub(1)
             }
+            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => code_blocks.push(range),
             Event::Text(_) if skip_depth == 0 => {
                 // Text events never span escapes or markup; adjacent ones are
                 // merged so a sentence across `*emphasis*` stays one range.
@@ -32,7 +43,10 @@ pub fn prose_ranges(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    ranges
+    Layout {
+        prose: ranges,
+        code_blocks,
+    }
 }
 
 #[cfg(test)]
@@ -40,7 +54,7 @@ mod tests {
     use super::*;
 
     fn prose(text: &str) -> Vec<&str> {
-        prose_ranges(text).into_iter().map(|r| &text[r]).collect()
+        layout(text).prose.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

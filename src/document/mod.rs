@@ -42,17 +42,17 @@ pub struct Document {
     tokens: Vec<Token>,
     paragraphs: Vec<Range<usize>>,
     sentences: Vec<Range<usize>>,
-    /// Byte ranges that are prose; `None` means all of the text is.
-    prose: Option<Vec<Range<usize>>>,
+    /// Where the prose is in a Markdown file; `None` means all of the text is.
+    markdown: Option<markdown::Layout>,
 }
 
 impl Document {
     pub fn new(text: String, kind: DocumentKind, locale: LocaleSetting) -> Document {
         let index = LineIndex::new(&text);
         let tokens = tokenize(&text);
-        let prose = match kind {
+        let markdown = match kind {
             DocumentKind::PlainText => None,
-            DocumentKind::Markdown => Some(markdown::prose_ranges(&text)),
+            DocumentKind::Markdown => Some(markdown::layout(&text)),
         };
         let paragraphs = paragraphs(&text, &index);
         let sentences = sentences(&text, &tokens, &paragraphs);
@@ -77,7 +77,7 @@ impl Document {
             tokens,
             paragraphs,
             sentences,
-            prose,
+            markdown,
         }
     }
 
@@ -168,24 +168,34 @@ impl Document {
     }
 
     /// Whether `range` lies wholly in prose (always true for plain text).
+    /// White space between Markdown blocks counts as prose, so blank-line
+    /// runs are checked, except inside code blocks and front matter.
     pub fn is_prose(&self, range: &Range<usize>) -> bool {
-        match &self.prose {
-            None => true,
-            Some(prose) => {
-                let i = prose.partition_point(|p| p.end < range.end);
-                prose
-                    .get(i)
-                    .is_some_and(|p| p.start <= range.start && range.end <= p.end)
-            }
+        let Some(md) = &self.markdown else {
+            return true;
+        };
+        let i = md.prose.partition_point(|p| p.end < range.end);
+        if md
+            .prose
+            .get(i)
+            .is_some_and(|p| p.start <= range.start && range.end <= p.end)
+        {
+            return true;
         }
+        self.text[range.clone()].chars().all(char::is_whitespace)
+            && !md
+                .code_blocks
+                .iter()
+                .any(|c| c.start < range.end.max(range.start + 1) && range.start < c.end)
     }
 
     /// Whether a line holds prose at all (Markdown code blocks and front
     /// matter do not).
     pub fn line_is_prose(&self, line: usize) -> bool {
-        match &self.prose {
+        match &self.markdown {
             None => true,
-            Some(prose) => {
+            Some(md) => {
+                let prose = &md.prose;
                 let content = &self.lines()[line].content;
                 let i = prose.partition_point(|p| p.end <= content.start);
                 prose

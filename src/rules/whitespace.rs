@@ -472,8 +472,11 @@ impl Rule for MissingSpace {
             }
             let next_text = doc.token_text(next);
             let prev_text = doc.token_text(prev);
+            // `&quot;Angriff`: the `;` ends an HTML entity (unicode/html-entity).
+            let ends_entity =
+                p == ";" && i >= 2 && matches!(doc.token_text(&tokens[i - 2]), "&" | "#");
             let flag = match p {
-                "," | ";" => true,
+                "," | ";" => !ends_entity,
                 // A new sentence glued on: `siegte.Danach`. Lower case after a
                 // full stop is a domain or file name (`spiegel.de`).
                 "." | "!" | "?" => {
@@ -634,6 +637,7 @@ mod tests {
             "Quelle:Das war knapp.",
             "Er sagte: Nein.",
             "Node.js und ASP.NET sind Software.",
+            "Er sprach von einem &quot;Angriff&quot; und &#8222;mehr",
         ] {
             assert!(check(&MissingSpace, ok).is_empty(), "{ok:?}");
         }
