@@ -139,7 +139,8 @@ impl From<SeverityArg> for Severity {
 fn read_word_files(files: &[PathBuf]) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: cannot read word list: {e}", f.display()))?;
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| format!("{}: cannot read word list: {e}", f.display()))?;
         words.extend(
             text.lines()
                 .map(str::trim)
@@ -199,7 +200,11 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         Command::Check(args) => options(args.common, args.format).map(|mut o| {
-            let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+            let level = if args.unsafe_fixes {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
             o.fix = (args.fix || args.diff).then_some(level);
             o.diff = args.diff;
             o.exit_zero = args.exit_zero;
@@ -207,7 +212,11 @@ pub fn main() -> i32 {
             run::run(&o)
         }),
         Command::Fmt(args) => options(args.common, Format::Concise).map(|mut o| {
-            let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+            let level = if args.unsafe_fixes {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
             o.fix = Some(level);
             o.diff = args.diff;
             o.format_only = !args.diff;
@@ -244,14 +253,32 @@ fn list_rules(json: bool) -> Result<i32, String> {
                 })
             })
             .collect();
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
         return Ok(0);
     }
     let width = metas.iter().map(|m| m.id.len()).max().unwrap_or(0);
-    let _ = writeln!(out, "{:width$}  {:8}  {:12}  summary", "rule", "severity", "fix");
+    let _ = writeln!(
+        out,
+        "{:width$}  {:8}  {:12}  summary",
+        "rule", "severity", "fix"
+    );
     for m in metas {
-        let fix = serde_json::to_value(m.fix).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        let _ = writeln!(out, "{:width$}  {:8}  {:12}  {}", m.id, m.severity.as_str(), fix, m.summary);
+        let fix = serde_json::to_value(m.fix)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:width$}  {:8}  {:12}  {}",
+            m.id,
+            m.severity.as_str(),
+            fix,
+            m.summary
+        );
     }
     Ok(0)
 }
@@ -260,14 +287,30 @@ fn explain_rule(id: &str) -> Result<i32, String> {
     let metas = all_metas();
     match metas.iter().find(|m| m.id == id) {
         Some(m) => {
-            println!("{}\n\n{}\n\nDefault severity: {}. Fix: {}.\n\n{}", m.id, m.summary, m.severity.as_str(),
-                serde_json::to_value(m.fix).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                m.explanation);
+            println!(
+                "{}\n\n{}\n\nDefault severity: {}. Fix: {}.\n\n{}",
+                m.id,
+                m.summary,
+                m.severity.as_str(),
+                serde_json::to_value(m.fix)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
+                m.explanation
+            );
             Ok(0)
         }
         None => {
-            let close: Vec<&str> = metas.iter().map(|m| m.id).filter(|m| m.contains(id) || id.contains(m.split('/').next().unwrap_or(""))).collect();
-            let hint = if close.is_empty() { String::new() } else { format!("; did you mean: {}", close.join(", ")) };
+            let close: Vec<&str> = metas
+                .iter()
+                .map(|m| m.id)
+                .filter(|m| m.contains(id) || id.contains(m.split('/').next().unwrap_or("")))
+                .collect();
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean: {}", close.join(", "))
+            };
             Err(format!("unknown rule `{id}` (see `schliff rules`){hint}"))
         }
     }

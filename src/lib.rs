@@ -4,6 +4,7 @@
 //! The pipeline: [`source`] (bytes → text) → [`document`] (lines, tokens,
 //! sentences, locale) → [`rules`] → [`diagnostic`]s → [`report`] or [`fix`].
 
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
@@ -11,10 +12,9 @@ pub mod fix;
 pub mod linter;
 pub mod locale;
 pub mod names;
+pub mod report;
 pub mod rule;
 pub mod rules;
-pub mod source;
-pub mod cli;
-pub mod report;
 pub mod run;
+pub mod source;
 pub mod write;

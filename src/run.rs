@@ -233,7 +233,10 @@ fn collect_jobs(
                     }
                     let name = p.file_name().map(Path::new).unwrap_or(p);
                     let relative = p.strip_prefix(&path).unwrap_or(p);
-                    if include.is_match(name) && !exclude.is_match(relative) && !exclude.is_match(name) {
+                    if include.is_match(name)
+                        && !exclude.is_match(relative)
+                        && !exclude.is_match(name)
+                    {
                         found.push(p.to_path_buf());
                     }
                 }
@@ -276,7 +279,9 @@ fn read_input(job: &Job, stdin_text: &Option<Vec<u8>>) -> Result<SourceText, Fil
         Input::File(p) => {
             let meta = std::fs::metadata(p).map_err(|e| fail(io_message(&e)))?;
             if !meta.is_file() {
-                return Err(fail("not a regular file (FIFO, device or socket), skipped".into()));
+                return Err(fail(
+                    "not a regular file (FIFO, device or socket), skipped".into(),
+                ));
             }
             std::fs::read(p).map_err(|e| fail(io_message(&e)))?
         }
@@ -346,7 +351,8 @@ fn process(
         .map(|d| Finding::resolve(&job.display, &doc, source.bom_len(), d))
         .collect();
     let changed = doc.text != source.text;
-    let diff = (opts.diff && changed).then(|| unified_diff(&job.display, &source.text, &doc.text, opts.color));
+    let diff = (opts.diff && changed)
+        .then(|| unified_diff(&job.display, &source.text, &doc.text, opts.color));
     let new_bytes = changed.then(|| source.encode(&doc.text));
     Outcome::Checked {
         findings,
@@ -401,7 +407,10 @@ pub fn run(opts: &Options) -> i32 {
     let stdin_text = if jobs.iter().any(|j| matches!(j.input, Input::Stdin)) {
         let mut buf = Vec::new();
         if let Err(e) = io::stdin().read_to_end(&mut buf) {
-            let _ = writeln!(stderr.lock(), "schliff: error: cannot read standard input: {e}");
+            let _ = writeln!(
+                stderr.lock(),
+                "schliff: error: cannot read standard input: {e}"
+            );
             return 2;
         }
         Some(buf)
@@ -432,7 +441,15 @@ pub fn run(opts: &Options) -> i32 {
     for chunk in jobs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
-            .map(|job| process(job, &linters.linters[job.linter], opts, corpus.as_ref(), &stdin_text))
+            .map(|job| {
+                process(
+                    job,
+                    &linters.linters[job.linter],
+                    opts,
+                    corpus.as_ref(),
+                    &stdin_text,
+                )
+            })
             .collect();
         for (job, outcome) in chunk.iter().zip(outcomes) {
             match outcome {
@@ -488,7 +505,11 @@ pub fn run(opts: &Options) -> i32 {
                     summary.findings += findings.len();
                     summary.fixable += findings
                         .iter()
-                        .filter(|f| f.fix.as_ref().is_some_and(|x| x.applicability == Applicability::Safe))
+                        .filter(|f| {
+                            f.fix
+                                .as_ref()
+                                .is_some_and(|x| x.applicability == Applicability::Safe)
+                        })
                         .count();
                     failing |= findings.iter().any(|f| f.severity >= fail_level);
                     let _ = reporter.file(&mut out, &findings);
@@ -501,7 +522,13 @@ pub fn run(opts: &Options) -> i32 {
             .linters
             .first()
             .map(|l| l.rules().iter().map(|r| r.meta()).collect())
-            .unwrap_or_else(|| crate::rules::all_rules(&Settings::default()).unwrap_or_default().iter().map(|r| r.meta()).collect());
+            .unwrap_or_else(|| {
+                crate::rules::all_rules(&Settings::default())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|r| r.meta())
+                    .collect()
+            });
         let _ = reporter.finish(&mut out, &summary, &metas);
     }
     let _ = out.flush();
@@ -525,7 +552,12 @@ fn emit_fixed(job: &Job, bytes: &[u8], out: &mut dyn Write, summary: &mut Summar
         Input::File(path) => match write_atomic(path, bytes, Path::new(".")) {
             Ok(()) => true,
             Err(e) => {
-                let _ = writeln!(io::stderr(), "schliff: error: {}: {}", job.display, io_message(&e));
+                let _ = writeln!(
+                    io::stderr(),
+                    "schliff: error: {}: {}",
+                    job.display,
+                    io_message(&e)
+                );
                 summary.errors += 1;
                 false
             }
@@ -560,8 +592,16 @@ fn corpus_names(
                     Input::Stdin => PathBuf::from(&job.display),
                 };
                 let fs = linter.settings.for_file(&path);
-                let doc = Document::new(source.text, DocumentKind::from_path(&job.display), fs.locale);
-                Some(CorpusNames::from_document(&job.display, &doc, &linter.settings))
+                let doc = Document::new(
+                    source.text,
+                    DocumentKind::from_path(&job.display),
+                    fs.locale,
+                );
+                Some(CorpusNames::from_document(
+                    &job.display,
+                    &doc,
+                    &linter.settings,
+                ))
             })
             .reduce(CorpusNames::default, CorpusNames::merge),
     )

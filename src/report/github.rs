@@ -10,7 +10,9 @@ pub struct Github;
 /// Workflow commands need `%`, CR and LF escaped, and in properties also
 /// `:` and `,`.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -40,7 +42,12 @@ impl Reporter for Github {
         Ok(())
     }
 
-    fn finish(&mut self, _: &mut dyn Write, _: &Summary, _: &[&'static RuleMeta]) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        _: &mut dyn Write,
+        _: &Summary,
+        _: &[&'static RuleMeta],
+    ) -> io::Result<()> {
         Ok(())
     }
 }

@@ -38,7 +38,9 @@ fn window(line: &str, span: std::ops::Range<usize>, width: usize) -> (String, us
     let from = if chars.len() <= width {
         0
     } else {
-        start_char.saturating_sub(width / 3).min(chars.len().saturating_sub(width))
+        start_char
+            .saturating_sub(width / 3)
+            .min(chars.len().saturating_sub(width))
     };
     let to = (from + width).min(chars.len());
     let mut shown: String = chars[from..to].iter().map(|&c| visible(c)).collect();
@@ -50,7 +52,13 @@ fn window(line: &str, span: std::ops::Range<usize>, width: usize) -> (String, us
     if to < chars.len() {
         shown.push('…');
     }
-    (shown, offset, span_chars.min(width.saturating_sub(start_char - from)).max(1))
+    (
+        shown,
+        offset,
+        span_chars
+            .min(width.saturating_sub(start_char - from))
+            .max(1),
+    )
 }
 
 impl Human {
@@ -93,7 +101,11 @@ impl Reporter for Human {
             let (shown, offset, width) = window(&f.source_line, f.line_span.clone(), 100);
             let bar = self.paint(BLUE, "|");
             writeln!(out, "{:gutter$} {bar}", "")?;
-            writeln!(out, "{} {bar} {shown}", self.paint(BLUE, &f.start.line.to_string()))?;
+            writeln!(
+                out,
+                "{} {bar} {shown}",
+                self.paint(BLUE, &f.start.line.to_string())
+            )?;
             writeln!(
                 out,
                 "{:gutter$} {bar} {}{}",
@@ -134,8 +146,14 @@ impl Reporter for Human {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, s: &Summary, _: &[&'static RuleMeta]) -> io::Result<()> {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        s: &Summary,
+        _: &[&'static RuleMeta],
+    ) -> io::Result<()> {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         if s.fix_mode {
             writeln!(
                 out,
@@ -178,6 +196,9 @@ mod tests {
         let line = format!("{}FEHLER{}", "a".repeat(300), "b".repeat(300));
         let (shown, offset, width) = window(&line, 300..306, 100);
         assert_eq!(shown.chars().count(), 102);
-        assert_eq!(&shown.chars().skip(offset).take(width).collect::<String>(), "FEHLER");
+        assert_eq!(
+            &shown.chars().skip(offset).take(width).collect::<String>(),
+            "FEHLER"
+        );
     }
 }

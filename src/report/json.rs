@@ -45,11 +45,17 @@ pub struct Json {
 
 impl Json {
     pub fn array() -> Json {
-        Json { lines: false, first: true }
+        Json {
+            lines: false,
+            first: true,
+        }
     }
 
     pub fn lines() -> Json {
-        Json { lines: true, first: true }
+        Json {
+            lines: true,
+            first: true,
+        }
     }
 }
 
@@ -68,7 +74,12 @@ impl Reporter for Json {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _: &Summary, _: &[&'static RuleMeta]) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        _: &Summary,
+        _: &[&'static RuleMeta],
+    ) -> io::Result<()> {
         if !self.lines {
             if self.first {
                 writeln!(out, "[]")?;

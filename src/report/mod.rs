@@ -76,7 +76,8 @@ impl Finding {
         let end = doc.position(d.range.end);
         let line = &doc.lines()[start.line - 1];
         let source_line = doc.text[line.content.clone()].to_string();
-        let span_start = d.range.start.clamp(line.content.start, line.content.end) - line.content.start;
+        let span_start =
+            d.range.start.clamp(line.content.start, line.content.end) - line.content.start;
         let span_end = d.range.end.clamp(line.content.start, line.content.end) - line.content.start;
         let fix = d.fix.as_ref().map(|f| FixOut {
             applicability: f.applicability,
@@ -135,13 +136,24 @@ pub struct Summary {
 /// A writer of one output format. Files come in the order they were given.
 pub trait Reporter {
     fn file(&mut self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()>;
-    fn finish(&mut self, out: &mut dyn Write, summary: &Summary, rules: &[&'static RuleMeta]) -> io::Result<()>;
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        summary: &Summary,
+        rules: &[&'static RuleMeta],
+    ) -> io::Result<()>;
 }
 
 pub fn reporter(format: Format, color: bool) -> Box<dyn Reporter> {
     match format {
-        Format::Human => Box::new(human::Human { color, concise: false }),
-        Format::Concise => Box::new(human::Human { color, concise: true }),
+        Format::Human => Box::new(human::Human {
+            color,
+            concise: false,
+        }),
+        Format::Concise => Box::new(human::Human {
+            color,
+            concise: true,
+        }),
         Format::Json => Box::new(json::Json::array()),
         Format::Jsonl => Box::new(json::Json::lines()),
         Format::Sarif => Box::new(sarif::Sarif::default()),

@@ -23,7 +23,9 @@ fn level(severity: Severity) -> &'static str {
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    path.replace('%', "%25").replace(' ', "%20").replace('#', "%23")
+    path.replace('%', "%25")
+        .replace(' ', "%20")
+        .replace('#', "%23")
 }
 
 impl Reporter for Sarif {
@@ -46,7 +48,11 @@ impl Reporter for Sarif {
                 "message": { "text": f.message },
                 "locations": [location],
             });
-            if let Some(fix) = f.fix.as_ref().filter(|x| x.applicability != Applicability::DisplayOnly) {
+            if let Some(fix) = f
+                .fix
+                .as_ref()
+                .filter(|x| x.applicability != Applicability::DisplayOnly)
+            {
                 result["fixes"] = json!([{
                     "description": { "text": format!("{} fix", match fix.applicability {
                         Applicability::Safe => "safe",
@@ -71,7 +77,12 @@ impl Reporter for Sarif {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _: &Summary, rules: &[&'static RuleMeta]) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        _: &Summary,
+        rules: &[&'static RuleMeta],
+    ) -> io::Result<()> {
         let rules: Vec<Value> = rules
             .iter()
             .map(|r| {
