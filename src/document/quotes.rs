@@ -21,6 +21,7 @@
 //!   article (`'s`, `'ne`) is an apostrophe; a single mark that never finds a
 //!   partner is not reported as a quote at all (`L 'Japanische` is a stray
 //!   token, not a quotation);
+//! - the last character of mojibake (`â€œ`, `â€“`) is no quotation mark;
 //! - a quotation still open at a paragraph end is fine when the next
 //!   paragraph starts by reopening it (the German convention for quotes that
 //!   run over several paragraphs); otherwise a closing mark in the next
@@ -423,7 +424,10 @@ impl Pairing<'_> {
                             );
                         }
                     }
-                    TokenKind::Quote if doc.is_prose(&tok.range) => {
+                    // `â€œ`, `â€“`: the last character of mojibake is no quote.
+                    TokenKind::Quote
+                        if doc.is_prose(&tok.range) && !text[..tok.range.start].ends_with("â€") =>
+                    {
                         let mut range = tok.range.clone();
                         let glyph = &text[range.clone()];
                         // Typewriter doubles: `''`, ``` `` ```, `´´`.
@@ -648,6 +652,14 @@ mod tests {
         assert_eq!(
             pairs("Siehe https://example.org/l'article und „https://example.org/“."),
             ["„…“"]
+        );
+    }
+
+    #[test]
+    fn mojibake_is_not_a_quote() {
+        assert_eq!(
+            pairs("Er ging â€“ und kam. Sie sagte â€œJaâ€\u{9d}."),
+            Vec::<String>::new()
         );
     }
 

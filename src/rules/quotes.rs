@@ -52,7 +52,8 @@ static STRAIGHT: RuleMeta = RuleMeta {
     explanation: "The typewriter quote `\"` is not a German quotation mark. Whether a straight \
 quote opens or closes is read from its neighbours (after a space it opens, before one it closes); \
 both ends of a pair are fixed together, to the convention the document uses (`„…“` by default, \
-`«…»` in de-CH), and a straight quote inside another quotation becomes a single one (`‚…‘`). A \
+`«…»` in de-CH); a quotation inside another one takes single marks (`‚…‘`), one at the top \
+double marks, also when single straight quotes were used (`'…'`). A \
 straight quote closed by a German `“` is fixed at the opening end only. Straight quotes after \
 digits (`27\"` for inches) are left alone.\n\nBad:  Die Zeitung \"Rodong Sinmun\" schrieb, es \
 werde \"Verhandlungen geben“.\nGood: Die Zeitung „Rodong Sinmun“ schrieb, es werde \
@@ -68,7 +69,7 @@ static ENGLISH: RuleMeta = RuleMeta {
 closes with `“`, the character English uses to open. A `“` is read as English when it opens a \
 quotation (before a word, with nothing open) and as German when it closes one. Both ends are \
 replaced by the document's German convention.\n\nBad:  Er sprach von “Erfindungen” und \
-‘Lügen’.\nGood: Er sprach von „Erfindungen“ und ‚Lügen‘.",
+‘Lügen’.\nGood: Er sprach von „Erfindungen“ und „Lügen“.",
     fix: FixAvailability::Safe,
 };
 
@@ -245,11 +246,12 @@ fn restyle(
 fn assess(doc: &Document, pair: &QuotePair<'_>, target: QuoteStyle) -> Option<Finding> {
     let locale = doc.locale();
     let level = pair.level();
-    // A quotation inside a quotation takes single marks.
+    // A quotation inside a quotation takes single marks, one at the top
+    // takes double marks (`'…'` and `‘…’` are English habits there).
     let nested_level = if pair.open.is_some_and(|o| o.depth > 0) {
         QuoteLevel::Single
     } else {
-        level
+        QuoteLevel::Double
     };
     // The end already in an accepted convention sets the style for the other.
     let anchor = pair.marks().find(|m| accepted(m.style, locale));
@@ -401,8 +403,12 @@ impl Rule for Apostrophe {
 }
 
 /// `geht's`, `'ne`, `hab'`: the apostrophe stands for a left-out sound of a
-/// German word, not in a name. Capitalised words are left alone: at a
-/// sentence start `Gibt's` cannot be told from a name (`Trump's`).
+/// German word, not in a name or a foreign word. Capitalised words are left
+/// alone: at a sentence start `Gibt's` cannot be told from a name
+/// (`Trump's`). `'s` is taken as German after short verb forms (`geht`,
+/// `gibt`, `hat`) and a few function words, not after English nouns
+/// (`tonight's`); a final apostrophe after one or two letters or `ll`
+/// is a Romance elision (`l'`, `dell'`) that `stray-token` judges.
 fn is_german_elision(text: &str, at: std::ops::Range<usize>) -> bool {
     let before = &text[..at.start];
     let after = &text[at.end..];
@@ -413,20 +419,33 @@ fn is_german_elision(text: &str, at: std::ops::Range<usize>) -> bool {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(after.len());
     let word_after = &after[..end];
-    let lower = |w: &str| w.starts_with(char::is_lowercase);
+    let lower = word_before.starts_with(char::is_lowercase);
+    let letters = word_before.chars().count();
     match (word_before.is_empty(), word_after.is_empty()) {
         // `geht's`, `wie's`
         (false, false) => {
-            word_after == "s" && lower(word_before) && !ENGLISH_S.contains(&word_before)
+            word_after == "s"
+                && lower
+                && !ENGLISH_S.contains(&word_before)
+                && ((word_before.ends_with('t') && letters <= 6)
+                    || GERMAN_BEFORE_S.contains(&word_before))
         }
         // `'s`, `'ne` (the pairing only calls these apostrophes); `'90er`
         // is no German form at all and left to the reader.
         (true, false) => !word_after.starts_with(|c: char| c.is_ascii_digit()),
         // `hab'`, `würd'`
-        (false, true) => lower(word_before),
+        (false, true) => lower && letters > 2 && !word_before.ends_with("ll"),
         (true, true) => false,
     }
 }
+
+/// Function words and verb forms not ending in `t` that German elides `es`
+/// after (`wie's`, `gib's`).
+const GERMAN_BEFORE_S: &[&str] = &[
+    "wie", "so", "war", "wär", "hab", "gib", "nimm", "lass", "mach", "sag", "da", "was", "wer",
+    "wo", "nur", "wenn", "ob", "weil", "dass", "ich", "er", "sie", "wir", "ihr", "kann", "muss",
+    "soll", "will", "darf", "mag", "tu", "gab", "kam", "ging",
+];
 
 #[cfg(test)]
 mod tests {
@@ -496,6 +515,15 @@ mod tests {
     }
 
     #[test]
+    fn single_straight_quotes_take_the_level_of_their_nesting() {
+        let r = rule(Problem::Straight);
+        assert_eq!(
+            fixed(&r, "Er sprach von 'Betrug' und sagte: „Das ist 'Betrug'.“"),
+            "Er sprach von „Betrug“ und sagte: „Das ist ‚Betrug‘.“"
+        );
+    }
+
+    #[test]
     fn straight_quotes_follow_the_document_and_locale() {
         let r = rule(Problem::Straight);
         let text = "Er sagte »Ja« und dann \"Nein\".";
@@ -517,7 +545,11 @@ mod tests {
         let r = rule(Problem::English);
         assert_eq!(
             fixed(&r, "Er sprach von “Erfindungen” und ‘Lügen’."),
-            "Er sprach von „Erfindungen“ und ‚Lügen‘."
+            "Er sprach von „Erfindungen“ und „Lügen“."
+        );
+        assert_eq!(
+            fixed(&r, "“Er sprach von ‘Lügen’”, hieß es."),
+            "„Er sprach von ‚Lügen‘“, hieß es."
         );
     }
 

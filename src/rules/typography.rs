@@ -3,7 +3,7 @@
 //! ` - ` for a dash and Swiss or English number formats in German text.
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::document::{is_abbreviation, Document, QuoteRole, Token, TokenKind};
+use crate::document::{is_abbreviation, Document, QuoteRole, QuoteStyle, Token, TokenKind};
 use crate::locale::Locale;
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 
@@ -321,12 +321,14 @@ static NUMBER_GROUPING: RuleMeta = RuleMeta {
     id: "typography/number-grouping",
     severity: Severity::Warning,
     summary: "Number grouping that does not fit the locale (`6'500`, `16'500` in de-DE)",
-    explanation: "Four-digit numbers are not grouped in German, in Switzerland either (`6500`, \
-`6500 Franken`). Longer numbers are grouped in threes: with a full stop (or a thin space) in \
-Germany and Austria (`16.500`), with an apostrophe (or a thin space) in Switzerland (`16'500`). \
-The apostrophe in de-DE and de-AT is a Swiss habit or a converter's. `6.500` is left alone in \
-every locale: Duden calls grouping four digits unusual, not wrong, and in Swiss text a full stop \
-may be a decimal point.\n\nBad:  rund 6'500 Kilometer, 16'500 Einwohner (de-DE)\n\
+    explanation: "Longer numbers are grouped in threes: with a full stop (or a thin space) in \
+Germany and Austria (`16.500`), with an apostrophe (or a thin space) in Switzerland (`16'500`); \
+the apostrophe in de-DE and de-AT text is a Swiss habit or a converter's. Four-digit numbers need \
+no grouping in any German locale (`6500`). Swiss house styles that write `6'500` are accepted in \
+de-CH text that is typeset the Swiss way (Swiss quotation marks «…», or longer numbers grouped \
+with apostrophes too); Swiss spelling (`ss`) alone is not enough, since MT engines produce it \
+without the rest of the Swiss conventions. `6.500` is left alone in every locale: Duden calls \
+grouping four digits unusual, not wrong, and in Swiss text a full stop may be a decimal point.\n\nBad:  rund 6'500 Kilometer, 16'500 Einwohner (de-DE)\n\
 Good: rund 6500 Kilometer, 16.500 Einwohner",
     fix: FixAvailability::Safe,
 };
@@ -337,27 +339,42 @@ impl Rule for NumberGrouping {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let grouped: Vec<(&Token, &str, &str, usize)> = doc
+            .tokens()
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .filter_map(|t| {
+                let number = doc.token_text(t);
+                if !number.contains(['\'', '’']) || !doc.is_prose(&t.range) {
+                    return None;
+                }
+                let (integer, fraction) = grouped_number(number)?;
+                let digits = integer.bytes().filter(u8::is_ascii_digit).count();
+                Some((t, integer, fraction, digits))
+            })
+            .collect();
+        if grouped.is_empty() {
+            return;
+        }
         let swiss = doc.locale() == Locale::DeCh;
-        for t in doc.tokens() {
-            if t.kind != TokenKind::Number {
-                continue;
-            }
+        // Swiss house styles that group four digits too are accepted where
+        // the text is typeset the Swiss way, not merely spelt with `ss`.
+        let swiss_house_style = swiss
+            && (grouped.iter().any(|g| g.3 > 4)
+                || doc.quote_pairs().any(|p| {
+                    p.open.is_some_and(|o| o.style == QuoteStyle::Swiss)
+                        && p.close.is_some_and(|c| c.style == QuoteStyle::Swiss)
+                }));
+        for (t, integer, fraction, digits) in grouped {
             let number = doc.token_text(t);
-            if !number.contains(['\'', '’']) || !doc.is_prose(&t.range) {
-                continue;
-            }
-            let Some((integer, fraction)) = grouped_number(number) else {
-                continue;
-            };
-            let digits: String = integer.chars().filter(char::is_ascii_digit).collect();
-            let replacement = if digits.len() == 4 {
-                format!("{digits}{fraction}")
-            } else if swiss || fraction.starts_with('.') {
+            let replacement = if digits == 4 && !swiss_house_style {
+                format!("{}{fraction}", integer.replace(['\'', '’'], ""))
+            } else if swiss || digits == 4 || fraction.starts_with('.') {
                 continue;
             } else {
                 format!("{}{fraction}", integer.replace(['\'', '’'], "."))
             };
-            let message = if digits.len() == 4 {
+            let message = if digits == 4 {
                 format!("Four-digit number `{number}` is written without grouping: `{replacement}`")
             } else {
                 format!(
@@ -513,10 +530,11 @@ mod tests {
             fixed(&NumberGrouping, "rund 6'500 Kilometer und 16'500 Einwohner"),
             "rund 6500 Kilometer und 16.500 Einwohner"
         );
-        let swiss = "rund 6'500 Kilometer und 16'500 Einwohner";
-        let d = check_locale(&NumberGrouping, swiss, Locale::DeCh);
+        // Swiss spelling without Swiss typesetting: the four digits go.
+        let spelt_swiss = "Die Strasse ist rund 6'500 Kilometer lang.";
+        let d = check_locale(&NumberGrouping, spelt_swiss, Locale::DeCh);
         assert_eq!(d.len(), 1);
-        assert_eq!(&swiss[d[0].range.clone()], "6'500");
+        assert_eq!(&spelt_swiss[d[0].range.clone()], "6'500");
         assert_eq!(
             fixed(&NumberGrouping, "1'250'000,50 Euro"),
             "1.250.000,50 Euro"
@@ -557,6 +575,8 @@ mod tests {
         ),
         ("Das kostet 16'500 Franken.", Locale::DeCh),
         ("Das kostet 1'250'000 Franken.", Locale::DeCh),
+        ("Rund 6'500 Gäste und 16'500 Franken.", Locale::DeCh),
+        ("«Rund 6'500 Gäste», sagte sie.", Locale::DeCh),
         ("Er lief 3'20 Minuten.", Locale::DeDe),
         ("Um 10:30 Uhr, 3,5 Prozent, 1.200 Menschen.", Locale::DeDe),
         ("„Warum nicht?“, fragte er. „Gut!“, rief sie.", Locale::DeDe),
