@@ -130,6 +130,13 @@ impl Document {
         self.quotes.get_or_init(|| find_quotes(self))
     }
 
+    /// The quotation mark or apostrophe starting at `offset`, if any.
+    pub fn quote_at(&self, offset: usize) -> Option<&QuoteMark> {
+        let marks = self.quotes();
+        let i = marks.partition_point(|m| m.range.start < offset);
+        marks.get(i).filter(|m| m.range.start == offset)
+    }
+
     /// Quotations: each opening mark with its partner, and each closing
     /// mark without one, in text order.
     pub fn quote_pairs(&self) -> impl Iterator<Item = QuotePair<'_>> {
@@ -653,6 +660,18 @@ mod tests {
             pairs("Siehe https://example.org/l'article und „https://example.org/“."),
             ["„…“"]
         );
+    }
+
+    #[test]
+    fn quotes_in_markdown_code_are_not_quotes() {
+        let text = "Er sagte \"Ja\" und `x = \"a\"`.\n\n```\nprint(\"b\")\n```\n";
+        let doc = Document::new(
+            text.to_string(),
+            crate::document::DocumentKind::Markdown,
+            crate::locale::LocaleSetting::Fixed(Locale::DeDe),
+        );
+        let found: Vec<_> = doc.quote_pairs().map(|p| p.range()).collect();
+        assert_eq!(found, [9..13]);
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl<'d> Vocabulary<'d> {
             words
         });
         let first = sorted.partition_point(|w| *w < word);
-        let same = sorted[first..].iter().take_while(|w| **w == word).count();
+        let same = sorted.partition_point(|w| *w <= word) - first;
         // The word before the ellipsis is itself one occurrence.
         if same >= 2 {
             WordEnd::Complete
@@ -128,9 +128,8 @@ impl Rule for Ellipsis {
                     matches!(doc.token_text(p), "," | ";" | ":" | "?" | "!")
                 }
                 Some(p) if p.kind == TokenKind::Quote => doc
-                    .quotes()
-                    .iter()
-                    .any(|m| m.range.start == p.range.start && m.role == QuoteRole::Close),
+                    .quote_at(p.range.start)
+                    .is_some_and(|m| m.role == QuoteRole::Close),
                 _ => false,
             };
             let space_after = next.is_some_and(is_text);
@@ -426,7 +425,6 @@ impl Rule for QuoteFullStop {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tokens = doc.tokens();
-        let marks = doc.quotes();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Quote || i < 2 {
                 continue;
@@ -436,10 +434,9 @@ impl Rule for QuoteFullStop {
             if !comma || doc.token_text(stop) != "." {
                 continue;
             }
-            let m = marks.partition_point(|m| m.range.start < t.range.start);
-            if !marks
-                .get(m)
-                .is_some_and(|m| m.range.start == t.range.start && m.role == QuoteRole::Close)
+            if !doc
+                .quote_at(t.range.start)
+                .is_some_and(|m| m.role == QuoteRole::Close)
             {
                 continue;
             }
