@@ -670,8 +670,8 @@ mod tests {
             crate::document::DocumentKind::Markdown,
             crate::locale::LocaleSetting::Fixed(Locale::DeDe),
         );
-        let found: Vec<_> = doc.quote_pairs().map(|p| p.range()).collect();
-        assert_eq!(found, [9..13]);
+        let found: Vec<_> = doc.quote_pairs().map(|p| &text[p.range()]).collect();
+        assert_eq!(found, ["\"Ja\""]);
     }
 
     #[test]
