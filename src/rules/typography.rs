@@ -595,6 +595,24 @@ mod tests {
     }
 
     #[test]
+    fn fixes_are_idempotent() {
+        let text = "Er kam - und ging -- am Dienstag... 10 - 12 Uhr, 6'500 und 16'500 Leute. \
+„Wir prüfen das.“, sagte sie. Und dann… Und dann kam er….";
+        let mut once = text.to_string();
+        for r in rules() {
+            once = fixed(r.as_ref(), &once);
+        }
+        for r in rules() {
+            assert_eq!(fixed(r.as_ref(), &once), once, "{}", r.meta().id);
+        }
+        assert_eq!(
+            once,
+            "Er kam – und ging – am Dienstag … 10–12 Uhr, 6500 und 16.500 Leute. \
+„Wir prüfen das“, sagte sie. Und dann … Und dann kam er…"
+        );
+    }
+
+    #[test]
     fn flagged_spans() {
         assert_eq!(flagged(&Dash, "Bayern - Dortmund"), ["-"]);
         assert_eq!(flagged(&NumberGrouping, "rund 6’500 Kilometer"), ["6’500"]);
