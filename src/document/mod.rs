@@ -3,11 +3,14 @@
 
 mod lines;
 mod markdown;
+mod quotes;
 mod tokens;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub use lines::{Line, LineIndex, Position};
+pub use quotes::{QuoteLevel, QuoteMark, QuotePair, QuoteRole, QuoteStyle};
 pub use tokens::{is_horizontal_space, is_quote_char, tokenize, Token, TokenKind};
 
 use crate::locale::{self, Locale, LocaleDecision, LocaleSetting};
@@ -44,6 +47,8 @@ pub struct Document {
     sentences: Vec<Range<usize>>,
     /// Where the prose is in a Markdown file; `None` means all of the text is.
     markdown: Option<markdown::Layout>,
+    /// Quotation marks, paired on first use (see [`Document::quotes`]).
+    quotes: OnceLock<Vec<QuoteMark>>,
 }
 
 impl Document {
@@ -78,6 +83,7 @@ impl Document {
             paragraphs,
             sentences,
             markdown,
+            quotes: OnceLock::new(),
         }
     }
 
@@ -235,6 +241,11 @@ fn paragraphs(text: &str, index: &LineIndex) -> Vec<Range<usize>> {
     }
     out.extend(current);
     out
+}
+
+/// Whether a word followed by a full stop is a known abbreviation (`Dr`, `z`).
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

@@ -5,6 +5,9 @@
 use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
+pub mod quotes;
+pub mod spelling_numeral;
+pub mod typography;
 pub mod unicode;
 pub mod whitespace;
 
@@ -15,6 +18,9 @@ pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError>
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
     rules.extend(whitespace::rules());
+    rules.extend(quotes::rules());
+    rules.extend(typography::rules());
+    rules.extend(spelling_numeral::rules());
     let _ = settings;
     Ok(rules)
 }
