@@ -157,7 +157,8 @@ const AUSTRIAN_WORDS: &[&str] = &[
 /// Decides the locale of one text from its words, quotes and numbers.
 pub fn detect<'a>(text: &str, words: impl Iterator<Item = &'a str>) -> LocaleDecision {
     let eszett = text.matches('ß').count();
-    let guillemets = text.matches('«').count() + text.matches('»').count();
+    // Pairs, not single marks: a lone `»` is a "read more" arrow.
+    let guillemets = text.matches('«').count().min(text.matches('»').count()) * 2;
     let low_quotes = text.matches('„').count();
     let swiss_numbers = count_apostrophe_grouping(text);
     let mut swiss_ss = 0;
@@ -247,6 +248,11 @@ mod tests {
             detect_text("Im Jänner stiegen die Preise für Paradeiser."),
             Locale::DeAt
         );
+    }
+
+    #[test]
+    fn read_more_arrows_are_not_swiss_quotes() {
+        assert_eq!(detect_text("Read more »\nRead more »\nDie Strasse"), Locale::DeDe);
     }
 
     #[test]
