@@ -5,6 +5,8 @@
 use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
+pub mod boilerplate;
+pub mod repetition;
 pub mod unicode;
 pub mod whitespace;
 
@@ -13,9 +15,10 @@ pub mod whitespace;
 /// (boilerplate before repetition) come first.
 pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    rules.extend(boilerplate::rules(settings)?);
     rules.extend(unicode::rules());
     rules.extend(whitespace::rules());
-    let _ = settings;
+    rules.extend(repetition::rules(settings)?);
     Ok(rules)
 }
 
