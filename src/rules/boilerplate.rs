@@ -87,10 +87,13 @@ fn whole_line(pattern: &str) -> String {
     format!("(?i)^(?:{pattern})$")
 }
 
+/// A set of whole-line patterns. The lazy DFA of a set this size needs a
+/// larger cache than the default: with too small a cache it is cleared again
+/// and again and matching falls back to a slow engine (100 times slower).
 fn build_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
     RegexSetBuilder::new(patterns)
         .size_limit(64 << 20)
-        .dfa_size_limit(16 << 20)
+        .dfa_size_limit(128 << 20)
         .build()
 }
 
@@ -449,9 +452,19 @@ fn is_teaser_link(chrome: &ChromeLines, line: &str) -> bool {
         return false;
     };
     let (label, title) = (&line[..=colon], line[colon + 1..].trim());
-    (1..=6).contains(&word_count(label))
-        && (1..=20).contains(&word_count(title))
-        && chrome.match_line(label).is_some()
+    if !(1..=6).contains(&word_count(label)) || !(1..=20).contains(&word_count(title)) {
+        return false;
+    }
+    match chrome.match_line(label) {
+        // Like English chrome, an English label with a sentence after it
+        // (`Similar News: You can also read …`) is left to the untranslated
+        // rules.
+        Some(ChromeSource::Shipped(g)) => {
+            g.lang == Lang::De || word_count(line) <= MAX_ENGLISH_CHROME_WORDS
+        }
+        Some(ChromeSource::User(_)) => true,
+        None => false,
+    }
 }
 
 /// A related-article label with the linked title on the same line.
@@ -521,16 +534,52 @@ static READER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words that mark reported speech: `Folgen Sie uns, hieß es in der Mail`
+/// quotes someone else's promotion.
+const SPEECH_MARKERS: &[&str] = &[
+    "sagte",
+    "sagt",
+    "sagten",
+    "schreibt",
+    "schrieb",
+    "schrieben",
+    "hieß",
+    "heißt",
+    "erklärte",
+    "erklärt",
+    "teilte",
+    "betonte",
+    "betont",
+    "meinte",
+    "ergänzte",
+    "fügte",
+    "zitiert",
+    "zitierte",
+    "zufolge",
+    "laut",
+    "so",
+];
+
 /// `Weitere Berichte finden Sie in unserem Dossier.`, `Folgen Sie uns auf
-/// Instagram, um nichts zu verpassen.`: a line where the outlet addresses the
-/// reader about its own channels. Quoted speech is never one.
+/// Instagram, um nichts zu verpassen.`: a short line with a sentence in which
+/// the outlet addresses the reader about its own channels. Quoted and
+/// reported speech is never one.
 pub(crate) fn is_self_promotion(line: &str) -> bool {
+    // `uns`/`unser` is in every such line; looking for it first keeps the
+    // regular expressions off almost all lines.
     line.len() <= MAX_CHROME_LINE
+        && (line.contains("uns") || line.contains("Uns"))
         && word_count(line) <= 35
         && !line.contains(['„', '“', '”', '"', '«', '»'])
         && CHANNEL.is_match(line)
-        && SELF_REFERENCE.is_match(line)
-        && addresses_reader(line)
+        && line.split_inclusive(['.', '!', '?']).any(|sentence| {
+            CHANNEL.is_match(sentence)
+                && SELF_REFERENCE.is_match(sentence)
+                && addresses_reader(sentence)
+                && !sentence
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| SPEECH_MARKERS.contains(&w))
+        })
 }
 
 /// Whether the line speaks to the reader. A capitalised `Sie` or `Ihr` at
@@ -569,18 +618,11 @@ impl Rule for SelfPromotion {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let lines = doc.lines();
-        let mut last_line = usize::MAX;
-        for m in CHANNEL.find_iter(&doc.text) {
-            let i = doc.line_of(m.start());
-            if i == last_line {
-                continue;
-            }
-            last_line = i;
-            let line = &lines[i];
+        for line in doc.lines() {
             let text = &doc.text[line.content.clone()];
-            if !is_self_promotion(trim_line(text))
-                || is_navigation_link(trim_line(text))
+            let trimmed = trim_line(text);
+            if !is_self_promotion(trimmed)
+                || is_navigation_link(trimmed)
                 || self.chrome.match_line(text).is_some()
             {
                 continue;
@@ -1033,6 +1075,13 @@ mod tests {
             "{PARAGRAPH}\nLesen Sie auch die Stellungnahme der Bahn.\nKommentar: Die Regierung macht es sich zu leicht\nQuelle: Reuters\nAktuell: Regierung stürzt\nEr sagte: Wir machen weiter.\n"
         );
         assert!(flagged_lines("boilerplate/teaser-link", &article).is_empty());
+        let english = format!(
+            "{PARAGRAPH}\nRelated: You can also read other stories like this one here.\nRead more: Wahl in Rom\n"
+        );
+        assert_eq!(
+            flagged_lines("boilerplate/teaser-link", &english),
+            ["Read more: Wahl in Rom"]
+        );
     }
 
     #[test]
@@ -1065,7 +1114,7 @@ mod tests {
     #[test]
     fn statements_about_channels_are_not_self_promotion() {
         let text = format!(
-            "{PARAGRAPH}\n\n„Folgen Sie uns auf Instagram“, schrieb die Polizei am Abend.\n\nDas Ministerium veröffentlichte die Zahlen auf seiner Website.\n\nSie hat ihren Newsletter eingestellt, weil uns die Leser fehlten, sagte die Verlegerin.\n\nDie Firma hat unseren Reportern den Zugang zu ihrer App verweigert.\n"
+            "{PARAGRAPH}\n\nAuf ihrer Website warnt die Polizei. Folgen Sie uns auf Instagram, hieß es in der gefälschten Nachricht.\n\n„Folgen Sie uns auf Instagram“, schrieb die Polizei am Abend.\n\nDas Ministerium veröffentlichte die Zahlen auf seiner Website.\n\nSie hat ihren Newsletter eingestellt, weil uns die Leser fehlten, sagte die Verlegerin.\n\nDie Firma hat unseren Reportern den Zugang zu ihrer App verweigert.\n"
         );
         assert!(flagged_lines("boilerplate/self-promotion", &text).is_empty());
     }
