@@ -368,8 +368,9 @@ fn is_link_text(s: &str) -> bool {
 
 /// `Weiterlesen »`, `→ Alle Infos zur Wahl`, `« Vorheriger Beitrag`,
 /// `Politik › Ausland › Russland`: a short label with a link arrow at its end
-/// or start, or a trail of such labels. `»` and `›` count only without their partners `«` and `‹`, which
-/// would make them quotation marks (Swiss «…», German »…«).
+/// or start, or a trail of such labels. `»` and `›` count only without their
+/// partners `«` and `‹`, which would make them quotation marks (Swiss «…»,
+/// German »…«).
 pub(crate) fn is_navigation_link(line: &str) -> bool {
     let line = line.trim_end_matches(['.', '…']).trim_end();
     // `« Vorheriger Beitrag`: a link back.
@@ -476,11 +477,11 @@ static TEASER_LINK: RuleMeta = RuleMeta {
     id: "boilerplate/teaser-link",
     severity: Severity::Warning,
     summary: "A related-article link: `Lesen Sie auch: <title>`",
-    explanation: "Pages put links to other articles between and after the paragraphs: a label such as `Lesen Sie \
-auch:`, `Mehr zum Thema:` or `Read more:` followed by the other article's title. The label must \
-be one the pattern list knows as chrome on its own; a sentence that merely begins with `Lesen \
-Sie` (no colon) is left alone, and so are labels such as `Kommentar:` or `Quelle:` that belong \
-to the article. Deleting the line is an unsafe fix.\n\n\
+    explanation: "Pages put links to other articles between and after the paragraphs: a \
+label such as `Lesen Sie auch:`, `Mehr zum Thema:` or `Read more:` followed by the other \
+article's title. The label must be one the pattern list knows as chrome on its own; a sentence \
+that merely begins with `Lesen Sie` (no colon) is left alone, and so are labels such as \
+`Kommentar:` or `Quelle:` that belong to the article. Deleting the line is an unsafe fix.\n\n\
 Bad:  \"Lesen Sie auch: Warum die Bahn so unpünktlich ist\"\n\
 Good: (the line removed)",
     fix: FixAvailability::Unsafe,
@@ -516,7 +517,14 @@ impl Rule for TeaserLink {
 /// The outlet's own channels: newsletter, dossier, app, social media.
 static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:newsletter|dossiers?|themenseiten?|themenspecials?|spezial|liveblogs?|live-blogs?|liveticker|live-ticker|newsticker|podcasts?|mediathek|apps?|news-apps?|website|webseite|homepage|internetseite|onlineausgabe|e-paper|epaper|abos?|abonnements?|kanal|[\w-]+-kanal|facebook|instagram|twitter|tiktok|youtube|telegram|whatsapp|google news|social media|sozialen (?:medien|netzwerken))\b",
+        r"(?xi)\b(?:
+            newsletter | dossiers? | themenseiten? | themenspecials? | spezial | liveblogs?
+            | live-blogs? | liveticker | live-ticker | newsticker | podcasts? | mediathek
+            | apps? | news-apps? | website | webseite | homepage | internetseite
+            | onlineausgabe | e-paper | epaper | abos? | abonnements? | kanal | [\w-]+-kanal
+            | facebook | instagram | twitter | tiktok | youtube | telegram | whatsapp
+            | google\ news | social\ media | sozialen\ (?:medien|netzwerken)
+        )\b",
     )
     .expect("valid regex")
 });
@@ -530,8 +538,11 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// The reader addressed: formal `Sie`/`Ihnen` (capitalised), or informal.
 /// See [`addresses_reader`].
 static READER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)\b|(?i:\b(?:du|dir|dich|dein|deine|deinem|deinen|deiner|euch|euer|eure)\b)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?x)\b(?:Sie|Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)\b
+        | (?i:\b(?:du|dir|dich|dein|deine|deinem|deinen|deiner|euch|euer|eure)\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Words that mark reported speech: `Folgen Sie uns, hieß es in der Mail`
@@ -649,10 +660,11 @@ static OUTLET_CODE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_outlet_tag(line: &str) -> bool {
     let mut words = line.split_whitespace();
     let code = words.next().unwrap_or("");
-    let rest: Vec<&str> = words.collect();
-    OUTLET_CODE.is_match(code)
-        && rest.len() <= 2
-        && rest.iter().all(|w| {
+    code.len() <= 8
+        && code.contains(|c: char| c.is_ascii_digit())
+        && OUTLET_CODE.is_match(code)
+        && words.clone().count() <= 2
+        && words.all(|w| {
             w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
         })
 }
@@ -666,13 +678,13 @@ static OUTLET_TAG: RuleMeta = RuleMeta {
     id: "boilerplate/outlet-tag",
     severity: Severity::Warning,
     summary: "An outlet code before or after the article (`N1 Vijesti`, `T24 Ausland`)",
-    explanation: "News aggregators tag each article with the code of its source, alone or with a section name: \
-`T24`, `N1 Vijesti`, `K24 Aktuell`. The pattern list knows codes with German section names; \
-this rule catches a code with any one or two capitalised words, but only before the first or \
-after the last paragraph, where a title like `G20 Gipfel` is not to be expected. Deleting the \
-line is an unsafe fix.\n\n\
-Bad:  \"N1 Vijesti\\n\\nBelgrad – Tausende protestierten …\"\n\
-Good: \"Belgrad – Tausende protestierten …\"",
+    explanation: "News aggregators tag each article with the code of its source, alone or \
+with a section name: `T24`, `N1 Vijesti`, `K24 Aktuell`. The pattern list knows codes with \
+German section names; this rule catches a code with any one or two capitalised words, but only \
+before the first or after the last paragraph, where a title like `G20 Gipfel` is not to be \
+expected. Deleting the line is an unsafe fix.\n\n\
+Bad:  \"N1 Vijesti\\n\\nBelgrad – Tausende Menschen haben am Samstag gegen den Abbau protestiert.\"\n\
+Good: \"Belgrad – Tausende Menschen haben am Samstag gegen den Abbau protestiert.\"",
     fix: FixAvailability::Unsafe,
 };
 
@@ -752,6 +764,14 @@ const LABEL_WORDS: &[&str] = &[
     "abonnieren",
     "anmelden",
     "registrieren",
+    "kommentieren",
+    "diskutieren",
+    "teilen",
+    "drucken",
+    "versenden",
+    "empfehlen",
+    "merken",
+    "feedback",
 ];
 
 /// Words that only qualify a label word (`Alle Meldungen`, `Ihr Kommentar`).
@@ -792,14 +812,14 @@ pub struct DanglingLabel {
 static DANGLING_LABEL: RuleMeta = RuleMeta {
     id: "boilerplate/dangling-label",
     severity: Severity::Warning,
-    summary: "A label after the article with nothing after it (`Mehr aus dem Ressort:`, `Politik`)",
+    summary: "A label after the article with nothing after it (`Mehr aus Sachsen:`, `Politik`)",
     explanation: "After the last paragraph, scraped pages often keep the labels of blocks whose \
-content was dropped: a short line ending in a colon (`Mehr aus dem Ressort:`) or a bare section \
+content was dropped: a short line ending in a colon (`Mehr aus Sachsen:`) or a bare section \
 name (`Politik`, `Lokales`), followed by nothing but other chrome. It is not part of the article. \
 A label that something real follows (a list, a text) is left alone. Deleting the line is an \
 unsafe fix.\n\n\
-Bad:  \"… will am Montag entscheiden.\\n\\nMehr aus dem Ressort:\\n\"\n\
-Good: \"… will am Montag entscheiden.\\n\"",
+Bad:  \"Der Stadtrat will am Montag über den neuen Bahnhof entscheiden.\\n\\nMehr aus Sachsen:\\n\"\n\
+Good: \"Der Stadtrat will am Montag über den neuen Bahnhof entscheiden.\\n\"",
     fix: FixAvailability::Unsafe,
 };
 
@@ -816,10 +836,11 @@ impl Rule for DanglingLabel {
         let mut labels = Vec::new();
         for i in (body.last + 1..lines.len()).rev() {
             let text = doc.line_text(i);
-            if trim_line(text).is_empty() || self.chrome.is_chrome(text) {
+            let trimmed = trim_line(text);
+            if trimmed.is_empty() || is_outlet_tag(trimmed) || self.chrome.is_chrome(text) {
                 continue;
             }
-            if !is_bare_label(trim_line(text)) {
+            if !is_bare_label(trimmed) {
                 break;
             }
             labels.push(&lines[i]);
@@ -872,6 +893,61 @@ mod tests {
     const PARAGRAPH: &str =
         "Die Stadtverwaltung hat am Dienstag neue Pläne für den Umbau des Bahnhofs vorgestellt.";
     const PARAGRAPH2: &str = "Nach Angaben des Bauamts sollen die Arbeiten im kommenden Frühjahr beginnen und zwei Jahre dauern.";
+
+    /// The `Bad:` and `Good:` examples of a rule's explanation, unescaped;
+    /// `None` for a good example that is only a description.
+    fn explanation_examples(explanation: &str) -> (String, Option<String>) {
+        let example = |tag: &str| {
+            let line = explanation
+                .lines()
+                .find_map(|l| l.strip_prefix(tag))
+                .unwrap_or_else(|| panic!("no {tag} in: {explanation}"))
+                .trim();
+            let quoted = line.strip_prefix('"')?.strip_suffix('"')?;
+            Some(quoted.replace("\\n", "\n").replace("\\\"", "\""))
+        };
+        (
+            example("Bad:").expect("a quoted bad example"),
+            example("Good:"),
+        )
+    }
+
+    #[test]
+    fn every_bad_example_is_flagged_and_every_good_one_is_not() {
+        let settings = Settings::default();
+        let all = rules(&settings)
+            .unwrap()
+            .into_iter()
+            .chain(crate::rules::repetition::rules(&settings).unwrap());
+        for rule in all {
+            let (bad, good) = explanation_examples(rule.meta().explanation);
+            assert!(
+                !crate::rules::testing::check(rule.as_ref(), &bad).is_empty(),
+                "{}: bad example not flagged: {bad:?}",
+                rule.meta().id
+            );
+            if let Some(good) = good {
+                assert!(
+                    crate::rules::testing::check(rule.as_ref(), &good).is_empty(),
+                    "{}: good example flagged: {good:?}",
+                    rule.meta().id
+                );
+                // Blank lines left behind are the whitespace rules' to remove.
+                let squeeze = |s: &str| {
+                    s.split('\n')
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                assert_eq!(
+                    squeeze(&fixed(rule.as_ref(), &bad)),
+                    squeeze(&good),
+                    "{}",
+                    rule.meta().id
+                );
+            }
+        }
+    }
 
     #[test]
     fn shipped_patterns_parse_and_compile() {

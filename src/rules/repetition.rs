@@ -188,6 +188,17 @@ fn article_pair_is_grammatical(doc: &Document, i: usize, second: usize) -> bool 
     lower_in(word, &["das", "die", "der"]) && lower_in(prev_text, BEFORE_DEMONSTRATIVE)
 }
 
+/// A line break inside a hard-wrapped paragraph: the line before it is a
+/// long line of running text (six words or more), not a title or caption
+/// that happens to end with the word the next line starts with.
+fn wrapped_line_break(doc: &Document, gap: &Token) -> bool {
+    gap.kind == TokenKind::Newline && {
+        let line = doc.line_of(gap.range.start);
+        word_count(doc.line_text(line)) >= 6
+            && !doc.text[gap.range.end..].starts_with(char::is_whitespace)
+    }
+}
+
 /// The same word twice in a row.
 pub struct DoubledWord;
 
@@ -216,8 +227,8 @@ impl Rule for DoubledWord {
         for i in 0..tokens.len().saturating_sub(2) {
             let (a, gap, b) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
             if a.kind != TokenKind::Word
-                || gap.kind != TokenKind::Space
                 || b.kind != TokenKind::Word
+                || !(gap.kind == TokenKind::Space || wrapped_line_break(doc, gap))
             {
                 continue;
             }
@@ -232,23 +243,35 @@ impl Rule for DoubledWord {
             if lower_in(first, ARTICLE_PRONOUNS) && article_pair_is_grammatical(doc, i, i + 2) {
                 continue;
             }
+            // Delete the second word with the space before it, or at the
+            // start of a line with the space after it.
+            let delete = if gap.kind == TokenKind::Space {
+                gap.range.start..b.range.end
+            } else {
+                let after = tokens
+                    .get(i + 3)
+                    .filter(|t| t.kind == TokenKind::Space)
+                    .map_or(b.range.end, |t| t.range.end);
+                b.range.start..after
+            };
             out.push(
                 self.diagnostic(
                     a.range.start..b.range.end,
                     format!("`{first}` twice in a row"),
                 )
-                .with_fix(Fix::unsafe_(vec![Edit::delete(
-                    gap.range.start..b.range.end,
-                )])),
+                .with_fix(Fix::unsafe_(vec![Edit::delete(delete)])),
             );
         }
     }
 }
 
 /// A 64-bit hash of a text with white space runs (no-break spaces too) as
-/// one space, so that a repeat is found without keeping the texts. Byte-wise
-/// and allocation-free: every line and sentence of the text goes through it.
+/// one space and without final punctuation, so that a repeat is found
+/// without keeping the texts. Byte-wise and allocation-free: every line and
+/// sentence of the text goes through it.
 fn text_key(text: &str) -> u64 {
+    // `Titel` and `Titel.` are the same line.
+    let text = text.trim_end_matches(['.', '!', '?', '…', ':', ' ']);
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     let bytes = text.as_bytes();
@@ -538,8 +561,20 @@ mod tests {
         ] {
             assert!(check(&DoubledWord, text).is_empty(), "{text}");
         }
-        // Not in a row: a comma, a line break or punctuation between them.
+        // Not in a row: a comma, punctuation or a line break after a short
+        // line (a title) between them.
         assert!(check(&DoubledWord, "Das, das du meinst. Er kam. Kam er?\nkam er").is_empty());
+        assert!(check(&DoubledWord, "Neues aus Berlin\nBerlin wächst weiter.").is_empty());
+    }
+
+    #[test]
+    fn doubled_words_across_a_wrapped_line_break() {
+        let text = "Die Regierung will die Reform noch in\nin diesem Jahr beschließen.\n";
+        assert_eq!(flagged(&DoubledWord, text), ["in\nin"]);
+        assert_eq!(
+            fixed(&DoubledWord, text),
+            "Die Regierung will die Reform noch in\ndiesem Jahr beschließen.\n"
+        );
     }
 
     #[test]
@@ -594,6 +629,13 @@ mod tests {
             "Ein Satz mit genau sechs langen Wörtern.\nEin Satz mit genau sechs langen Wörtern.\n"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_title_repeated_with_a_full_stop_is_a_repeat() {
+        let text =
+            "Stadt plant neuen Bahnhof\n\nText des Artikels.\n\nStadt plant neuen  Bahnhof.\n";
+        assert_eq!(flagged(&line_rule(), text), ["Stadt plant neuen  Bahnhof."]);
     }
 
     #[test]
