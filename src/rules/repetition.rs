@@ -5,6 +5,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
@@ -13,14 +14,15 @@ use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::boilerplate::{trim_line, word_count, ChromeLines};
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
+    // Page chrome repeats (`Read more »` under every teaser); the
+    // boilerplate rules report it, so repeats of it are not reported here.
+    let chrome = Arc::new(ChromeLines::new(settings)?);
     Ok(vec![
         Box::new(DoubledWord),
         Box::new(RepeatedLine {
-            chrome: ChromeLines::new(settings)?,
+            chrome: Arc::clone(&chrome),
         }),
-        Box::new(RepeatedSentence {
-            chrome: ChromeLines::new(settings)?,
-        }),
+        Box::new(RepeatedSentence { chrome }),
     ])
 }
 
@@ -192,11 +194,9 @@ fn article_pair_is_grammatical(doc: &Document, i: usize, second: usize) -> bool 
 /// long line of running text (six words or more), not a title or caption
 /// that happens to end with the word the next line starts with.
 fn wrapped_line_break(doc: &Document, gap: &Token) -> bool {
-    gap.kind == TokenKind::Newline && {
-        let line = doc.line_of(gap.range.start);
-        word_count(doc.line_text(line)) >= 6
-            && !doc.text[gap.range.end..].starts_with(char::is_whitespace)
-    }
+    let line = doc.line_of(gap.range.start);
+    word_count(doc.line_text(line)) >= 6
+        && !doc.text[gap.range.end..].starts_with(char::is_whitespace)
 }
 
 /// The same word twice in a row.
@@ -228,7 +228,7 @@ impl Rule for DoubledWord {
             let (a, gap, b) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
             if a.kind != TokenKind::Word
                 || b.kind != TokenKind::Word
-                || !(gap.kind == TokenKind::Space || wrapped_line_break(doc, gap))
+                || !matches!(gap.kind, TokenKind::Space | TokenKind::Newline)
             {
                 continue;
             }
@@ -237,6 +237,7 @@ impl Rule for DoubledWord {
                 || !same_word(first, second)
                 || lower_in(first, MAY_DOUBLE)
                 || lower_in(first, DOUBLED_NAMES)
+                || (gap.kind == TokenKind::Newline && !wrapped_line_break(doc, gap))
             {
                 continue;
             }
@@ -332,14 +333,24 @@ fn heading_text(text: &str) -> (&str, bool) {
 }
 
 /// Lines long enough to be a title, caption or paragraph whose repeat is a
-/// mistake: three words and fifteen characters, not a label, a table row or
-/// page chrome.
+/// mistake: three words and fifteen characters, not a label, a table row, a
+/// list item or page chrome.
 fn line_may_repeat_wrongly(text: &str, chrome: &ChromeLines) -> bool {
     word_count(text) >= 3
         && text.chars().count() >= 15
-        && !text.starts_with('|')
+        && !text.starts_with(['|', '-', '*', '•', '–', '·'])
         && !is_label_line(text)
         && !chrome.is_chrome(text)
+}
+
+/// Whether the line before line `i` (blank lines aside) is a label such as
+/// `Bürgerbüro Süd:`, whose value may well be the same as another's
+/// (`Montag bis Freitag 8 bis 16 Uhr`).
+fn follows_label(doc: &Document, i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| !doc.is_blank_line(j))
+        .is_some_and(|j| doc.line_text(j).trim_end().ends_with(':'))
 }
 
 /// Every line and sentence that repeats an earlier line or sentence, in text
@@ -366,7 +377,10 @@ fn find_repeats(doc: &Document, chrome: &ChromeLines) -> Vec<Repeat> {
         if let Some(&(first, first_heading)) = seen.get(&line_key) {
             // Sections may share a heading; a heading's text as a plain line
             // (the title again at the end) is a repeat.
-            if !(heading && first_heading) && line_may_repeat_wrongly(text, chrome) {
+            if !(heading && first_heading)
+                && line_may_repeat_wrongly(text, chrome)
+                && !follows_label(doc, i)
+            {
                 out.push(Repeat {
                     kind: RepeatKind::Line,
                     range: line.content.clone(),
@@ -403,7 +417,7 @@ fn find_repeats(doc: &Document, chrome: &ChromeLines) -> Vec<Repeat> {
 
 /// A line that repeats an earlier one.
 pub struct RepeatedLine {
-    chrome: ChromeLines,
+    chrome: Arc<ChromeLines>,
 }
 
 static REPEATED_LINE: RuleMeta = RuleMeta {
@@ -413,7 +427,8 @@ static REPEATED_LINE: RuleMeta = RuleMeta {
     explanation: "Scraped pages print some text twice: an image caption as alt text and as \
 caption, the headline again below the article, a teaser paragraph before and inside the article. \
 The second occurrence is reported. Short lines that legitimately repeat are left alone: lines of \
-fewer than three words (`***`, `Frage:`), credits and labels (`Foto: dpa`), table rows, page \
+fewer than three words (`***`, `Frage:`), credits and labels (`Foto: dpa`), table rows, list \
+items, the value after a label (`Filiale Süd:` then the same opening hours as another), page \
 chrome, and a Markdown heading repeated as a heading (sections may share a name). Deleting the \
 line is an unsafe fix.\n\n\
 Bad:  \"Der Kanzler bei seiner Rede in Berlin\\nDer Kanzler bei seiner Rede in Berlin\\n\"\n\
@@ -449,7 +464,7 @@ impl Rule for RepeatedLine {
 
 /// A sentence that repeats an earlier one.
 pub struct RepeatedSentence {
-    chrome: ChromeLines,
+    chrome: Arc<ChromeLines>,
 }
 
 static REPEATED_SENTENCE: RuleMeta = RuleMeta {
@@ -503,13 +518,13 @@ mod tests {
 
     fn line_rule() -> RepeatedLine {
         RepeatedLine {
-            chrome: ChromeLines::new(&Settings::default()).unwrap(),
+            chrome: Arc::new(ChromeLines::new(&Settings::default()).unwrap()),
         }
     }
 
     fn sentence_rule() -> RepeatedSentence {
         RepeatedSentence {
-            chrome: ChromeLines::new(&Settings::default()).unwrap(),
+            chrome: Arc::new(ChromeLines::new(&Settings::default()).unwrap()),
         }
     }
 
@@ -603,6 +618,8 @@ mod tests {
 
     #[test]
     fn short_label_and_chrome_lines_may_repeat() {
+        let hours = "Bürgerbüro Nord:\nMontag bis Freitag 8 bis 16 Uhr\n\nBürgerbüro Süd:\nMontag bis Freitag 8 bis 16 Uhr\n\nVorteile:\n- mehr Platz für alle Kinder\nNachteile:\n- höhere Kosten\n- mehr Platz für alle Kinder\n";
+        assert!(check(&line_rule(), hours).is_empty());
         let text = "Frage: Wie geht es weiter?\nAntwort: Gut.\n\n***\n\n***\n\nFoto: picture alliance / dpa\n\nFoto: picture alliance / dpa\n\nFrage: Wie geht es weiter?\n\n- Ja\n- Ja\n\nRead more »\nRead more »\n\n| Jahr | Wert |\n| Jahr | Wert |\n\n## Fazit der Woche\n\nText.\n\n## Fazit der Woche\n";
         assert!(check(&line_rule(), text).is_empty());
     }
