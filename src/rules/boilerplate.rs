@@ -291,10 +291,15 @@ Good: \"… die Gespräche gehen weiter.\\n\"",
     fix: FixAvailability::Sometimes,
 };
 
-/// A one- or two-word line of plain words inside the article that a
-/// paragraph follows reads as a subheading (`Diskussion`); only patterns
-/// marked safe are trusted there.
-fn looks_like_subheading(doc: &Document, i: usize, body: Option<Body>) -> bool {
+/// A one- or two-word line of plain words inside the article, between
+/// lines that are not chrome (paragraphs, a list), reads as a subheading
+/// (`Diskussion`, `Kontakt`); only patterns marked safe are trusted there.
+fn looks_like_subheading(
+    doc: &Document,
+    i: usize,
+    body: Option<Body>,
+    chrome: &ChromeLines,
+) -> bool {
     let Some(body) = body else { return false };
     let text = trim_line(doc.line_text(i));
     let heading_like = text.starts_with(char::is_uppercase)
@@ -304,9 +309,13 @@ fn looks_like_subheading(doc: &Document, i: usize, body: Option<Body>) -> bool {
     if i <= body.first || i >= body.last || word_count(text) > 2 || !heading_like {
         return false;
     }
-    (i + 1..doc.lines().len())
-        .find(|&j| !doc.is_blank_line(j))
-        .is_some_and(|j| is_running_text(doc.line_text(j)))
+    // Chrome comes in groups (`Facebook`, `WhatsApp`, `E-Mail`); a heading
+    // stands between content.
+    let is_content = |j: usize| !chrome.is_chrome(doc.line_text(j));
+    let lines = doc.lines().len();
+    let prev = (0..i).rev().find(|&j| !doc.is_blank_line(j));
+    let next = (i + 1..lines).find(|&j| !doc.is_blank_line(j));
+    prev.is_some_and(is_content) && next.is_some_and(is_content)
 }
 
 impl Rule for PageChrome {
@@ -331,7 +340,7 @@ impl Rule for PageChrome {
             };
             if !safe {
                 let body = *body_cache.get_or_insert_with(|| body(doc, &self.chrome));
-                if looks_like_subheading(doc, i, body) {
+                if looks_like_subheading(doc, i, body, &self.chrome) {
                     continue;
                 }
             }
@@ -1066,6 +1075,17 @@ mod tests {
         assert_eq!(
             flagged_lines("boilerplate/page-chrome", &text),
             ["Kommentare"]
+        );
+    }
+
+    #[test]
+    fn a_contact_box_heading_is_left_alone_but_share_buttons_are_not() {
+        let text = format!(
+            "{PARAGRAPH}\n\nKontakt\nBürgerbüro Mitte, Marktplatz 1\n\n{PARAGRAPH2}\n\nFacebook\nWhatsApp\n\n{PARAGRAPH}\n"
+        );
+        assert_eq!(
+            flagged_lines("boilerplate/page-chrome", &text),
+            ["Facebook", "WhatsApp"]
         );
     }
 
