@@ -252,7 +252,10 @@ mod tests {
 
     #[test]
     fn read_more_arrows_are_not_swiss_quotes() {
-        assert_eq!(detect_text("Read more »\nRead more »\nDie Strasse"), Locale::DeDe);
+        assert_eq!(
+            detect_text("Read more »\nRead more »\nDie Strasse"),
+            Locale::DeDe
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
+pub mod boilerplate;
 pub mod quotes;
+pub mod repetition;
 pub mod spelling_numeral;
 pub mod typography;
 pub mod unicode;
@@ -16,12 +18,13 @@ pub mod whitespace;
 /// (boilerplate before repetition) come first.
 pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    rules.extend(boilerplate::rules(settings)?);
     rules.extend(unicode::rules());
     rules.extend(whitespace::rules());
     rules.extend(quotes::rules());
     rules.extend(typography::rules());
     rules.extend(spelling_numeral::rules());
-    let _ = settings;
+    rules.extend(repetition::rules(settings)?);
     Ok(rules)
 }
 
