@@ -5,7 +5,10 @@
 use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
+mod lexicon;
+pub mod stray_token;
 pub mod unicode;
+pub mod untranslated;
 pub mod whitespace;
 
 /// All rules in the order they run. When two rules report the same line as
@@ -15,7 +18,8 @@ pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError>
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
     rules.extend(whitespace::rules());
-    let _ = settings;
+    rules.extend(stray_token::rules(settings)?);
+    rules.extend(untranslated::rules());
     Ok(rules)
 }
 

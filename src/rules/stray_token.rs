@@ -1,0 +1,681 @@
+//! Stray tokens: pieces that do not belong to the German sentence around
+//! them. Scraped teasers glue a title to its text (`MachtAm Sonntag`), MT
+//! keeps articles of the source language (`L 'Japanische Nachrichtenagentur`),
+//! a credit label sticks to the first sentence (`Quelle:Das teilte …`), and
+//! share counters survive as lines of bare numbers (`0 111`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::config::{ConfigError, Settings};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::{Document, Token, TokenKind};
+use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::lexicon::{self, is_apostrophe, is_word, looks_english, looks_german};
+
+pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
+    Ok(vec![
+        Box::new(GluedWords::new(settings)),
+        Box::new(GluedLabel),
+        Box::new(ForeignFunctionWord),
+        Box::new(NoiseLine),
+    ])
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CamelCaseFile {
+    words: Vec<String>,
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+}
+
+/// The names with inner capitals from `rules/camelcase.toml`.
+static CAMELCASE: LazyLock<CamelCaseFile> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../rules/camelcase.toml"))
+        .expect("rules/camelcase.toml is valid")
+});
+
+/// Two words glued at a lower→upper case boundary: `seinSagte`, `MachtAm`.
+pub struct GluedWords {
+    /// Whole tokens or hyphen parts that are names (`iPhone`, `BioNTech`),
+    /// from `rules/camelcase.toml`, `[stray-token] allow` and `words`.
+    allow: HashSet<String>,
+}
+
+static GLUED_WORDS: RuleMeta = RuleMeta {
+    id: "stray-token/glued-words",
+    severity: Severity::Warning,
+    summary: "Two words glued together at a capital letter, often two sentences",
+    explanation: "When a page is scraped, a teaser title runs into its text and the end of one \
+sentence into the start of the next, leaving a capital letter inside a word: `MachtAm`, \
+`seinSagte`. Such a token is reported when the part before the capital is a German word and the \
+part after it a capitalised word. Names written with inner capitals (`iPhone`, `BioNTech`, \
+`McDonald's`, `DiCaprio`, `BaFin`, `LehrerInnen`) are left alone; add your own with \
+`[stray-token] allow = [\"…\"]`. The fix splits the token with a space; it is unsafe because \
+the right punctuation (full stop, colon, closing quote) is not known.\n\n\
+Bad:  \"Kreml demonstriert MachtAm Sonntag wird gewählt.\"\n\
+Good: \"Kreml demonstriert Macht. Am Sonntag wird gewählt.\"",
+    fix: FixAvailability::Unsafe,
+};
+
+impl GluedWords {
+    fn new(settings: &Settings) -> GluedWords {
+        let allow = CAMELCASE
+            .words
+            .iter()
+            .chain(&settings.file.stray_token.allow)
+            .chain(settings.extra_words())
+            .cloned()
+            .collect();
+        GluedWords { allow }
+    }
+
+    /// Byte offset inside `part` where a second word starts, if `part` (a
+    /// hyphen-free piece of a token) is two words glued together.
+    fn glue_point(&self, part: &str) -> Option<usize> {
+        let mut boundaries = part
+            .char_indices()
+            .zip(part.chars().skip(1))
+            .filter(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+            .map(|((i, a), _)| i + a.len_utf8());
+        let at = boundaries.next()?;
+        if boundaries.next().is_some() || part.chars().any(|c| c.is_ascii_digit()) {
+            return None; // `ProSiebenSat`, `G7Gipfel`: a name or a code
+        }
+        let (left, right) = part.split_at(at);
+        let camel = &*CAMELCASE;
+        if camel.prefixes.iter().any(|p| p == left) || camel.suffixes.iter().any(|s| s == right) {
+            return None;
+        }
+        let right_is_word =
+            right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
+        let mut left_chars = left.chars();
+        let left_first = left_chars.next()?;
+        let left_len = left.chars().count();
+        if !right_is_word || !left_chars.all(char::is_lowercase) || left_len < 2 {
+            return None; // `NTech`, `GPT`; `BAföG`; `iPhone`, `eBay`
+        }
+        let glued = if left_first.is_lowercase() {
+            // `seinSagte`, `anNach`: a lower-case word cannot start a name.
+            is_word(left)
+        } else {
+            // Two capitalised halves are also how brand names are built
+            // (`BlackRock`, `SoftBank`): ask for a long German word before
+            // the capital, or a German function word after it (`MachtAm`).
+            left_len >= 4
+                && is_word(left)
+                && (left_len >= 6 || lexicon::FUNCTION_WORDS.is_german(right))
+        };
+        glued.then_some(at)
+    }
+}
+
+/// Whether a capital letter follows a lower-case one somewhere in `word`.
+fn has_inner_capital(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if prev_lower && c.is_uppercase() {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+impl Rule for GluedWords {
+    fn meta(&self) -> &'static RuleMeta {
+        &GLUED_WORDS
+    }
+
+    fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let tokens = doc.tokens();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = doc.token_text(t);
+            if !has_inner_capital(word) || self.allow.contains(word) {
+                continue;
+            }
+            // Hashtags and handles are CamelCase on purpose.
+            if i > 0 && matches!(doc.token_text(&tokens[i - 1]), "#" | "@") {
+                continue;
+            }
+            // Only the last hyphen part: a part followed by a hyphen is the
+            // first half of a compound (`BlackRock-Chef`), and glued sentences
+            // never continue that way.
+            let start = word
+                .rfind(['-', '‑'])
+                .map_or(0, |p| p + word[p..].chars().next().map_or(1, char::len_utf8));
+            let last = &word[start..];
+            if self.allow.contains(last) {
+                continue;
+            }
+            let part = last.split(is_apostrophe).next().unwrap_or(last);
+            if let Some(at) = self.glue_point(part) {
+                found.push((i, t.range.start + start + at));
+            }
+        }
+        // A token written the same way twice is a name, not an accident.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for &(i, _) in &found {
+            *seen.entry(doc.token_text(&tokens[i])).or_default() += 1;
+        }
+        for (i, at) in found {
+            let t = &tokens[i];
+            let word = doc.token_text(t);
+            if seen[word] > 1 {
+                continue;
+            }
+            let (left, right) = doc.text[t.range.start..t.range.end].split_at(at - t.range.start);
+            out.push(
+                self.diagnostic(
+                    t.range.clone(),
+                    format!("`{word}` looks like two words glued together: `{left} {right}`"),
+                )
+                .with_fix(Fix::unsafe_(vec![Edit::insert(at, " ")])),
+            );
+        }
+    }
+}
+
+/// A label glued to the sentence after it at the start of a line:
+/// `Quelle:Das teilte …`.
+pub struct GluedLabel;
+
+static GLUED_LABEL: RuleMeta = RuleMeta {
+    id: "stray-token/glued-label",
+    severity: Severity::Warning,
+    summary: "A label such as `Quelle:` or `Foto:` glued to the text at the start of a line",
+    explanation: "Credit and cross-reference labels (`Quelle`, `Foto`, `Source`) lose their \
+content when a page is scraped and end up glued to the next sentence. When a sentence follows, \
+the label is a leftover and the unsafe fix removes it (check whether a credit was lost). When only \
+a short credit follows (`Foto:KCNA`), the safe fix adds the missing space.\n\n\
+Bad:  \"Quelle:Das teilte die Regierung am Montag mit.\"\n\
+Good: \"Das teilte die Regierung am Montag mit.\"",
+    fix: FixAvailability::Sometimes,
+};
+
+impl Rule for GluedLabel {
+    fn meta(&self) -> &'static RuleMeta {
+        &GLUED_LABEL
+    }
+
+    fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let tokens = doc.tokens();
+        for line in doc.lines() {
+            if line.content.is_empty() {
+                continue;
+            }
+            let Some(first) = doc.token_index_at(line.content.start) else {
+                continue;
+            };
+            let first = if tokens[first].kind == TokenKind::Space {
+                first + 1
+            } else {
+                first
+            };
+            let [label, colon, next] = [first, first + 1, first + 2].map(|i| tokens.get(i));
+            let (Some(label), Some(colon), Some(next)) = (label, colon, next) else {
+                continue;
+            };
+            if label.kind != TokenKind::Word
+                || doc.token_text(colon) != ":"
+                || next.kind != TokenKind::Word
+                || doc.token_text(next).chars().count() < 2
+                || !lexicon::is_label(doc.token_text(label))
+            {
+                continue;
+            }
+            let rest = &tokens[first + 2..];
+            let rest = &rest[..rest
+                .iter()
+                .position(|t| t.range.start >= line.content.end)
+                .unwrap_or(rest.len())];
+            let words = rest.iter().filter(|t| t.kind == TokenKind::Word);
+            let lower = words
+                .clone()
+                .filter(|t| doc.token_text(t).starts_with(char::is_lowercase))
+                .count();
+            let is_sentence = words.count() >= 4 && lower >= 2;
+            let label_text = doc.token_text(label);
+            let range = label.range.start..next.range.end;
+            let d = if is_sentence {
+                self.diagnostic(
+                    range,
+                    format!("`{label_text}:` is glued to the sentence after it; the label is a leftover"),
+                )
+                .with_fix(Fix::unsafe_(vec![Edit::delete(label.range.start..colon.range.end)]))
+            } else {
+                self.diagnostic(range, format!("No space after `{label_text}:`"))
+                    .with_fix(Fix::safe(vec![Edit::insert(colon.range.end, " ")]))
+            };
+            out.push(d);
+        }
+    }
+}
+
+/// An article or preposition of the source language left in the German
+/// sentence: `L 'Japanische`, `Gli Vereinigten`, `Universität of Oxford`.
+pub struct ForeignFunctionWord;
+
+static FOREIGN_FUNCTION_WORD: RuleMeta = RuleMeta {
+    id: "stray-token/foreign-function-word",
+    severity: Severity::Warning,
+    summary: "An article or preposition of the source language before a German word",
+    explanation: "MT from Italian, French, Spanish or English sometimes keeps a function word of the \
+source: an elided article (`L'`, `dell'`), an article (`Gli`, `La`, `Los`) or `the`/`of` before \
+a German word. Names that keep their article (`La Repubblica`, `Le Monde`, `Los Angeles`) and \
+titles in quotes are left alone, since the word after the article is not German. The unsafe fix \
+removes a Romance article; `the` and `of` need a German article or preposition instead.\n\n\
+Bad:  \"L 'Japanische Nachrichtenagentur Kyodo berichtete …\"\n\
+Good: \"Die japanische Nachrichtenagentur Kyodo berichtete …\"",
+    fix: FixAvailability::Sometimes,
+};
+
+/// The first hyphen part of a word: `Ola` in `Ola-Welle`.
+fn first_part(word: &str) -> &str {
+    word.split('-').next().unwrap_or(word)
+}
+
+impl ForeignFunctionWord {
+    /// An elided article before a German word, as one token (`l'Japanische`)
+    /// or spread over several (`L 'Japanische`, `dell' Ambasciata`).
+    /// Returns the range to delete and the German word after it.
+    fn elision(doc: &Document, i: usize) -> Option<(std::ops::Range<usize>, &str)> {
+        let tokens = doc.tokens();
+        let t = &tokens[i];
+        let word = doc.token_text(t);
+        let fw = &*lexicon::FUNCTION_WORDS;
+        if let Some((head, tail)) = word.split_once(is_apostrophe) {
+            let apostrophe = word[head.len()..].chars().next()?.len_utf8();
+            return fw
+                .is_elision(head)
+                .then(|| (t.range.start..t.range.start + head.len() + apostrophe, tail));
+        }
+        if !fw.is_elision(word) {
+            return None;
+        }
+        let skip_space = |j: usize| {
+            if tokens.get(j).is_some_and(|t| t.kind == TokenKind::Space) {
+                j + 1
+            } else {
+                j
+            }
+        };
+        let j = skip_space(i + 1);
+        let quote = tokens.get(j)?;
+        if quote.kind != TokenKind::Quote || !doc.token_text(quote).chars().all(is_apostrophe) {
+            return None;
+        }
+        let next = tokens
+            .get(skip_space(j + 1))
+            .filter(|n| n.kind == TokenKind::Word)?;
+        Some((t.range.start..next.range.start, doc.token_text(next)))
+    }
+
+    /// The word after token `i` if only a plain space separates them.
+    fn next_word(doc: &Document, i: usize) -> Option<&Token> {
+        let tokens = doc.tokens();
+        let space = tokens.get(i + 1)?;
+        let next = tokens.get(i + 2)?;
+        (space.kind == TokenKind::Space && next.kind == TokenKind::Word).then_some(next)
+    }
+
+    fn prev_word(doc: &Document, i: usize) -> Option<&Token> {
+        let tokens = doc.tokens();
+        let space = tokens.get(i.checked_sub(1)?)?;
+        let prev = tokens.get(i.checked_sub(2)?)?;
+        (space.kind == TokenKind::Space && prev.kind == TokenKind::Word).then_some(prev)
+    }
+
+    /// A title in quotes (`„The Crown“`) is not a stray word.
+    fn opens_quote(doc: &Document, i: usize) -> bool {
+        i > 0 && doc.tokens()[i - 1].kind == TokenKind::Quote
+    }
+}
+
+impl Rule for ForeignFunctionWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &FOREIGN_FUNCTION_WORD
+    }
+
+    fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let fw = &*lexicon::FUNCTION_WORDS;
+        let tokens = doc.tokens();
+        let mut skip_until = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || t.range.start < skip_until {
+                continue;
+            }
+            let word = doc.token_text(t);
+            let is_name = || fw.starts_with_romance_name(&doc.text[t.range.start..]);
+            if let Some((range, next)) = Self::elision(doc, i) {
+                if looks_german(first_part(next)) && !is_name() {
+                    skip_until = range.end;
+                    out.push(
+                        self.diagnostic(
+                            range.clone(),
+                            format!("`{}` is an elided article of the source language before `{next}`", doc.text[range.clone()].trim_end()),
+                        )
+                        .with_fix(Fix::unsafe_(vec![Edit::delete(range)])),
+                    );
+                }
+                continue;
+            }
+            let Some(next) = Self::next_word(doc, i) else {
+                continue;
+            };
+            let next_text = doc.token_text(next);
+            let german_next = looks_german(first_part(next_text));
+            if Self::opens_quote(doc, i) {
+                continue;
+            }
+            if fw.is_romance_article(word) {
+                if german_next && !is_name() {
+                    let range = t.range.start..next.range.start;
+                    out.push(
+                        self.diagnostic(
+                            t.range.clone(),
+                            format!("`{word}` is an article of the source language before `{next_text}`"),
+                        )
+                        .with_fix(Fix::unsafe_(vec![Edit::delete(range)])),
+                    );
+                }
+                continue;
+            }
+            let of = word.eq_ignore_ascii_case("of");
+            if !of && !word.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let prev = Self::prev_word(doc, i).map(|p| doc.token_text(p));
+            let english_prev = prev.is_some_and(|p| {
+                matches!(fw.evidence(p), lexicon::WordEvidence::Foreign(l) if l.contains(lexicon::Lang::English))
+                    || (looks_english(p) && !looks_german(p))
+            });
+            let german_prev = prev.is_some_and(|p| looks_german(first_part(p)));
+            if english_prev || looks_english(next_text) {
+                continue; // `Bank of America`, `the Wehrmacht` in English text
+            }
+            if german_next || (of && german_prev) {
+                out.push(self.diagnostic(
+                    t.range.clone(),
+                    format!("English `{word}` inside a German sentence"),
+                ));
+            }
+        }
+    }
+}
+
+/// A line of bare numbers: share and like counters (`0 111`).
+pub struct NoiseLine;
+
+static NOISE_LINE: RuleMeta = RuleMeta {
+    id: "stray-token/noise-line",
+    severity: Severity::Warning,
+    summary: "A line of bare numbers left over from page widgets",
+    explanation: "Share, like and comment counters survive scraping as lines of numbers with no \
+words. Dates, times, years and list numbers alone on a line are left alone, and so are codes with \
+letters (`T24`), which the boilerplate rules judge. The unsafe fix deletes the line.\n\n\
+Bad:  \"Überschrift\\n\\n0 111\\n\\nText\"\nGood: \"Überschrift\\n\\nText\"",
+    fix: FixAvailability::Unsafe,
+};
+
+/// Whether the letterless tokens of a line are a date, time, year or list
+/// number: `12.09.2023`, `2023`, `10:30`, `1.`, `3)`.
+fn is_date_or_marker(doc: &Document, tokens: &[Token]) -> bool {
+    let numbers: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .map(|t| doc.token_text(t))
+        .collect();
+    let puncts = || {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Punct)
+            .map(|t| doc.token_text(t))
+    };
+    let only_date_punct = puncts().all(|p| matches!(p, "." | "," | "-" | "/" | "–" | ":"));
+    let year = |n: &str| n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+    let dotted = |n: &str| {
+        n.contains(':') || (n.contains('.') && n.split('.').all(|p| p.len() <= 4 && !p.is_empty()))
+    };
+    match numbers.as_slice() {
+        [n] => {
+            let marker = puncts().all(|p| matches!(p, "." | ")"));
+            (marker && n.len() <= 3 && tokens.iter().any(|t| t.kind == TokenKind::Punct))
+                || ((year(n) || dotted(n)) && only_date_punct)
+        }
+        [..] => {
+            only_date_punct
+                && numbers.len() <= 4
+                && numbers.iter().all(|n| dotted(n) || year(n) || n.len() <= 2)
+                && puncts().next().is_some()
+        }
+    }
+}
+
+impl Rule for NoiseLine {
+    fn meta(&self) -> &'static RuleMeta {
+        &NOISE_LINE
+    }
+
+    fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let tokens = doc.tokens();
+        for (n, line) in doc.lines().iter().enumerate() {
+            let content = line.content.clone();
+            if doc.is_blank_line(n) || !content.clone().any(|b| doc.text.as_bytes()[b].is_ascii_digit())
+            {
+                continue;
+            }
+            let Some(first) = doc.token_index_at(content.start) else {
+                continue;
+            };
+            let end = tokens[first..]
+                .iter()
+                .position(|t| t.range.start >= content.end)
+                .map_or(tokens.len(), |p| first + p);
+            let line_tokens = &tokens[first..end];
+            let has_letters = line_tokens.iter().any(|t| {
+                matches!(t.kind, TokenKind::Word | TokenKind::Url | TokenKind::Email)
+            });
+            let text = doc.line_text(n).trim();
+            if has_letters || text.starts_with('|') || is_date_or_marker(doc, line_tokens) {
+                continue;
+            }
+            out.push(
+                self.diagnostic(content, format!("Line `{text}` holds only numbers"))
+                    .with_fix(Fix::unsafe_(vec![Edit::delete(line.full.clone())]))
+                    .covering_line(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{check, fixed, flagged};
+
+    fn glued() -> GluedWords {
+        GluedWords::new(&Settings::default())
+    }
+
+    #[test]
+    fn glued_sentences_are_found() {
+        let text = "Der Kreml zeigt MachtAm Sonntag wird gewählt. Es wird ein Besuch seinSagte er. \
+Er kündigt Hilfe anNach dem Beben. Was zu erwarten istNordkoreas Führer reist. \
+Wegen der InvestorenDämpft das Gesetz den Bau? Chef der GUS-LuftabwehrSergei Surowikin kommt.";
+        assert_eq!(
+            flagged(&glued(), text),
+            [
+                "MachtAm",
+                "seinSagte",
+                "anNach",
+                "istNordkoreas",
+                "InvestorenDämpft",
+                "GUS-LuftabwehrSergei"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_split_is_an_unsafe_fix() {
+        let rule = glued();
+        assert_eq!(fixed(&rule, "Er wird da seinSagte er."), "Er wird da sein Sagte er.");
+        assert_eq!(
+            fixed(&rule, "Chef der GUS-LuftabwehrSergei kommt."),
+            "Chef der GUS-Luftabwehr Sergei kommt."
+        );
+        let once = fixed(&rule, "Er zeigt MachtAm Ende.");
+        assert_eq!(fixed(&rule, &once), once);
+    }
+
+    #[test]
+    fn camel_case_names_are_not_glued_words() {
+        let text = "Mit dem iPhone auf YouTube und TikTok, bei eBay und PayPal: BioNTech, \
+McDonald's, McKinsey, DiCaprio, LaGuardia, DeSantis, MacArthur, BaFin, AfD, GmbH, KfW, BAföG, \
+ProSieben, ProSiebenSat.1, LinkedIn, WhatsApp, OpenAI, ChatGPT, SpaceX, FedEx, BlackRock, \
+SoftBank, MediaMarkt, GameStop, WordPress, die LehrerInnen und StudentInnen, der \
+ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
+        assert!(flagged(&glued(), text).is_empty(), "{:?}", flagged(&glued(), text));
+    }
+
+    #[test]
+    fn acronyms_with_words_are_not_glued() {
+        let text = "Die EU-Kommission, die US-Regierung, ZDFneo, mRNA, kWh, iOS und macOS.";
+        assert!(flagged(&glued(), text).is_empty());
+    }
+
+    #[test]
+    fn repeated_camel_case_is_a_name() {
+        let text = "Die HeimatWerker bauen. Später kamen die HeimatWerker wieder.";
+        assert!(flagged(&glued(), text).is_empty());
+    }
+
+    #[test]
+    fn configured_names_are_allowed() {
+        let mut settings = Settings::default();
+        settings.file.stray_token.allow = vec!["KulturHalle".into()];
+        let rule = GluedWords::new(&settings);
+        assert!(flagged(&rule, "Die KulturHalle öffnet.").is_empty());
+        assert_eq!(flagged(&glued(), "Die KulturHalle öffnet."), ["KulturHalle"]);
+    }
+
+    #[test]
+    fn glued_label_before_a_sentence_is_removed() {
+        let text = "Titel\nQuelle:Das teilte die Regierung am Montag mit.\n";
+        assert_eq!(flagged(&GluedLabel, text), ["Quelle:Das"]);
+        let out = fixed(&GluedLabel, text);
+        assert_eq!(out, "Titel\nDas teilte die Regierung am Montag mit.\n");
+        assert_eq!(fixed(&GluedLabel, &out), out);
+    }
+
+    #[test]
+    fn glued_label_before_a_credit_gets_a_space() {
+        assert_eq!(fixed(&GluedLabel, "Foto:KCNA\n"), "Foto: KCNA\n");
+        assert_eq!(fixed(&GluedLabel, "Foto: KCNA\n"), "Foto: KCNA\n");
+    }
+
+    #[test]
+    fn labels_with_space_or_elsewhere_are_fine() {
+        for text in [
+            "Quelle: Das teilte die Regierung mit.\n",
+            "Die Quelle:Das ist hier kein Thema.\n",
+            "Berlin:Die Regierung sagt es.\n",
+            "Foto: dpa\n",
+            "Stand:10:30 Uhr\n",
+        ] {
+            assert!(check(&GluedLabel, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn elided_articles_before_german_words() {
+        let text = "L 'Japanische Nachrichtenagentur Kyodo berichtete. Er nannte l'Italienische Regierung \
+und dell' Regierung.";
+        assert_eq!(
+            flagged(&ForeignFunctionWord, text),
+            ["L '", "l'", "dell' "]
+        );
+        assert_eq!(
+            fixed(&ForeignFunctionWord, "L 'Japanische Nachrichtenagentur Kyodo berichtete."),
+            "Japanische Nachrichtenagentur Kyodo berichtete."
+        );
+    }
+
+    #[test]
+    fn romance_articles_before_german_words() {
+        assert_eq!(
+            flagged(&ForeignFunctionWord, "Gli Vereinigten Staaten und La Regierung sagten nein."),
+            ["Gli", "La"]
+        );
+        assert_eq!(
+            fixed(&ForeignFunctionWord, "Sie trafen La Regierung."),
+            "Sie trafen Regierung."
+        );
+    }
+
+    #[test]
+    fn english_the_and_of_in_german_sentences() {
+        assert_eq!(
+            flagged(
+                &ForeignFunctionWord,
+                "Er sprach mit the Regierung. Er studierte an der Universität of Oxford."
+            ),
+            ["the", "of"]
+        );
+    }
+
+    #[test]
+    fn names_and_titles_keep_their_articles() {
+        for text in [
+            "Das schreibt La Repubblica, und Le Monde und El País berichten aus Los Angeles.",
+            "Der Corriere della Sera und Il Sole 24 Ore berichten über L'Oréal in L'Aquila.",
+            "Die Serie „The Crown“ läuft, ebenso „The Länd“ als Kampagne.",
+            "Die Bank of America und die Bank of England, The Guardian und die New York Times.",
+            "Er liest The Art of the Deal und sah Game of Thrones.",
+            "Des Weiteren gilt: Du schaffst das. Die La-Ola-Welle rollte.",
+            "Wie geht's? So 'ne Sache. Das war's.",
+            "Die Regierung in La Paz und Le Pen in Frankreich.",
+        ] {
+            assert!(
+                check(&ForeignFunctionWord, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&ForeignFunctionWord, text)
+            );
+        }
+    }
+
+    #[test]
+    fn number_lines_are_noise() {
+        let text = "Titel\n\n0 111\n\nText mit 5 Zahlen.\n👍 12 💬 3\n";
+        assert_eq!(flagged(&NoiseLine, text), ["0 111", "👍 12 💬 3"]);
+        let d = check(&NoiseLine, text);
+        assert!(d.iter().all(|d| d.covers_line));
+        assert_eq!(fixed(&NoiseLine, "A\n0 111\nB\n"), "A\nB\n");
+    }
+
+    #[test]
+    fn dates_years_markers_and_codes_are_not_noise() {
+        for text in [
+            "12.09.2023\n",
+            "12.09.2023, 14:30\n",
+            "2023\n",
+            "10:30\n",
+            "1.\n",
+            "3)\n",
+            "T24\n",
+            "0 Kommentare\n",
+            "Am 5. Mai 2023 kam er.\n",
+            "| 1 | 2 |\n",
+            "***\n",
+        ] {
+            assert!(check(&NoiseLine, text).is_empty(), "{text}");
+        }
+    }
+}
