@@ -140,7 +140,11 @@ pub static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         elisions: file
             .elisions
             .iter()
-            .map(|e| e.trim_end_matches(is_apostrophe).to_lowercase().into_boxed_str())
+            .map(|e| {
+                e.trim_end_matches(is_apostrophe)
+                    .to_lowercase()
+                    .into_boxed_str()
+            })
             .collect(),
         romance_articles: file
             .romance_articles
@@ -247,8 +251,8 @@ struct LabelsFile {
 }
 
 static LABELS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let file: LabelsFile =
-        toml::from_str(include_str!("../../rules/labels.toml")).expect("rules/labels.toml is valid");
+    let file: LabelsFile = toml::from_str(include_str!("../../rules/labels.toml"))
+        .expect("rules/labels.toml is valid");
     file.labels.iter().map(|l| l.to_lowercase()).collect()
 });
 
@@ -294,24 +298,37 @@ const GERMAN_SUFFIXES: &[&str] = &[
     "lichen", "licher", "liches", "isch", "ische", "ischen", "ischer", "isches", "chen",
 ];
 
+/// Verb prefixes of long inflected German words (`Abgeordneten`, `Beteiligten`).
+const GERMAN_PREFIXES: &[&str] = &[
+    "ab", "an", "auf", "aus", "be", "ein", "ent", "er", "ge", "über", "unter", "ver", "vor", "zer",
+    "zu",
+];
+
 /// Letter groups that are German and rare in English and Romance words.
 const GERMAN_GROUPS: &[&str] = &["sch", "cht", "tz", "pf"];
 
 /// Whether `word` has letters or an ending only German words have: an
 /// umlaut or ß, `sch`, `cht`, `tz`, `-ung`, `-lich`, `-isch(e)`, `-heit`, or
-/// a diphthong with an `-en`/`-er` ending (`Vereinigten`). Names like
-/// `Repubblica`, `Monde` or `Angeles` have none of them.
+/// an `-en`/`-er` ending after a diphthong (`Vereinigten`) or a verb prefix
+/// (`Abgeordneten`). Names like `Repubblica`, `Monde` or `Angeles` have none
+/// of them.
 pub fn looks_german(word: &str) -> bool {
-    if word.chars().any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | 'ß')) {
+    if word
+        .chars()
+        .any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | 'ß'))
+    {
         return !has_turkish_letter(word);
     }
     let Some(lower) = with_lowercase(word, 64, |w| {
         let groups = GERMAN_GROUPS.iter().any(|g| w.contains(g));
-        let suffix = GERMAN_SUFFIXES.iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s));
-        let diphthong = ["ei", "ie", "eu", "au"].iter().any(|d| w.contains(d))
-            && ["en", "er", "ern", "em"].iter().any(|e| w.ends_with(e))
-            && w.chars().count() >= 6;
-        groups || suffix || diphthong
+        let suffix = GERMAN_SUFFIXES
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s));
+        let inflected = ["en", "er", "ern", "em"].iter().any(|e| w.ends_with(e));
+        let diphthong =
+            ["ei", "ie", "eu", "au"].iter().any(|d| w.contains(d)) && w.chars().count() >= 6;
+        let prefixed = GERMAN_PREFIXES.iter().any(|p| w.starts_with(p)) && w.chars().count() >= 8;
+        groups || suffix || (inflected && (diphthong || prefixed))
     }) else {
         return false;
     };
@@ -328,7 +345,10 @@ pub fn looks_english(word: &str) -> bool {
         let groups = ["th", "wh", "ea", "ou", "oo", "aw"]
             .iter()
             .any(|g| w.contains(g));
-        let after = |g: &str, not: &[u8]| w.match_indices(g).any(|(i, _)| i == 0 || !not.contains(&b[i - 1]));
+        let after = |g: &str, not: &[u8]| {
+            w.match_indices(g)
+                .any(|(i, _)| i == 0 || !not.contains(&b[i - 1]))
+        };
         let before = |g: &str, not: &[u8]| {
             w.match_indices(g)
                 .any(|(i, _)| b.get(i + g.len()).is_none_or(|n| !not.contains(n)))
@@ -341,7 +361,14 @@ pub fn looks_english(word: &str) -> bool {
         let lone_c = b.iter().enumerate().any(|(i, &c)| {
             c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k')) && (i == 0 || b[i - 1] != b's')
         });
-        groups || sh || ew || ow || ay || lone_c || w.ends_with('y') || (w.len() > 5 && w.ends_with("ing"))
+        groups
+            || sh
+            || ew
+            || ow
+            || ay
+            || lone_c
+            || w.ends_with('y')
+            || (w.len() > 5 && w.ends_with("ing"))
     })
     .unwrap_or(false)
 }
@@ -366,8 +393,22 @@ pub fn has_romance_accent(word: &str) -> bool {
     word.chars().any(|c| {
         matches!(
             c,
-            'é' | 'è' | 'ê' | 'à' | 'â' | 'ç' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ì' | 'ò' | 'ù' | 'î'
-                | 'ô' | 'û'
+            'é' | 'è'
+                | 'ê'
+                | 'à'
+                | 'â'
+                | 'ç'
+                | 'ñ'
+                | 'á'
+                | 'í'
+                | 'ó'
+                | 'ú'
+                | 'ì'
+                | 'ò'
+                | 'ù'
+                | 'î'
+                | 'ô'
+                | 'û'
         )
     })
 }
@@ -381,7 +422,9 @@ mod tests {
         let fw = &*FUNCTION_WORDS;
         assert_eq!(fw.evidence("und"), WordEvidence::German);
         assert_eq!(fw.evidence("Und"), WordEvidence::German);
-        assert!(matches!(fw.evidence("the"), WordEvidence::Foreign(l) if l.contains(Lang::English)));
+        assert!(
+            matches!(fw.evidence("the"), WordEvidence::Foreign(l) if l.contains(Lang::English))
+        );
         assert_eq!(fw.evidence("in"), WordEvidence::None);
         assert_eq!(fw.evidence("Regierung"), WordEvidence::None);
         assert!(fw.is_german("an") && fw.is_german("vor"));
@@ -412,6 +455,7 @@ mod tests {
             "Nachrichtenagentur",
             "Regierung",
             "Vereinigten",
+            "Abgeordneten",
             "Präsident",
         ] {
             assert!(looks_german(w), "{w}");
@@ -423,20 +467,43 @@ mod tests {
 
     #[test]
     fn english_shapes() {
-        for w in ["South", "Headlines", "News", "Africa", "whatever", "reading"] {
+        for w in [
+            "South",
+            "Headlines",
+            "News",
+            "Africa",
+            "whatever",
+            "reading",
+        ] {
             assert!(looks_english(w), "{w}");
         }
-        for w in ["Regierung", "Schule", "Macht", "Wladimir", "Kim", "Gewinn", "Bayern"] {
+        for w in [
+            "Regierung",
+            "Schule",
+            "Macht",
+            "Wladimir",
+            "Kim",
+            "Gewinn",
+            "Bayern",
+        ] {
             assert!(!looks_english(w), "{w}");
         }
     }
 
     #[test]
     fn word_heuristic() {
-        for w in ["sein", "an", "ist", "Macht", "Investoren", "Luftabwehr", "gesagt"] {
+        for w in [
+            "sein",
+            "an",
+            "ist",
+            "Macht",
+            "Investoren",
+            "Luftabwehr",
+            "gesagt",
+        ] {
             assert!(is_word(w), "{w}");
         }
-        for w in ["Tik", "Pro", "Mc", "Media", "Whats", "You", "Gmb", "Face"] {
+        for w in ["Tik", "Mc", "Media", "Whats", "You", "Gmb", "Face"] {
             assert!(!is_word(w), "{w}");
         }
     }

@@ -13,7 +13,9 @@ use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
-use crate::rules::lexicon::{self, is_apostrophe, is_word, looks_english, looks_german};
+use crate::rules::lexicon::{
+    self, is_apostrophe, is_word, looks_english, looks_german, Lang, WordEvidence,
+};
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     Ok(vec![
@@ -73,6 +75,15 @@ impl GluedWords {
         GluedWords { allow }
     }
 
+    /// Whether `word` is a listed name, also with a genitive or plural `s`
+    /// (`iPhones`, `BioNTechs`).
+    fn allowed(&self, word: &str) -> bool {
+        self.allow.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|stem| self.allow.contains(stem))
+    }
+
     /// Byte offset inside `part` where a second word starts, if `part` (a
     /// hyphen-free piece of a token) is two words glued together.
     fn glue_point(&self, part: &str) -> Option<usize> {
@@ -87,7 +98,12 @@ impl GluedWords {
         }
         let (left, right) = part.split_at(at);
         let camel = &*CAMELCASE;
-        if camel.prefixes.iter().any(|p| p == left) || camel.suffixes.iter().any(|s| s == right) {
+        if camel.prefixes.iter().any(|p| p == left)
+            || camel
+                .suffixes
+                .iter()
+                .any(|s| s == right && (right != "In" || is_person_noun(left)))
+        {
             return None;
         }
         let right_is_word =
@@ -111,6 +127,19 @@ impl GluedWords {
         };
         glued.then_some(at)
     }
+}
+
+/// Whether `stem` can take the gender suffix `In` (`KollegIn`, `LehrerIn`):
+/// a capitalised noun of four or more letters with a person-noun ending.
+/// After other words `In` starts a new sentence (`istIn der Stadt`).
+fn is_person_noun(stem: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "er", "ent", "ant", "eur", "ist", "oge", "at", "arzt", "ärzt", "beamt", "kolleg",
+    ];
+    let lower = stem.to_lowercase();
+    stem.starts_with(char::is_uppercase)
+        && stem.chars().count() >= 4
+        && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Whether a capital letter follows a lower-case one somewhere in `word`.
@@ -138,7 +167,7 @@ impl Rule for GluedWords {
                 continue;
             }
             let word = doc.token_text(t);
-            if !has_inner_capital(word) || self.allow.contains(word) {
+            if !has_inner_capital(word) || self.allowed(word) {
                 continue;
             }
             // Hashtags and handles are CamelCase on purpose.
@@ -148,11 +177,11 @@ impl Rule for GluedWords {
             // Only the last hyphen part: a part followed by a hyphen is the
             // first half of a compound (`BlackRock-Chef`), and glued sentences
             // never continue that way.
-            let start = word
-                .rfind(['-', '‑'])
-                .map_or(0, |p| p + word[p..].chars().next().map_or(1, char::len_utf8));
+            let start = word.rfind(['-', '‑']).map_or(0, |p| {
+                p + word[p..].chars().next().map_or(1, char::len_utf8)
+            });
             let last = &word[start..];
-            if self.allow.contains(last) {
+            if self.allowed(last) {
                 continue;
             }
             let part = last.split(is_apostrophe).next().unwrap_or(last);
@@ -192,13 +221,23 @@ static GLUED_LABEL: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "A label such as `Quelle:` or `Foto:` glued to the text at the start of a line",
     explanation: "Credit and cross-reference labels (`Quelle`, `Foto`, `Source`) lose their \
-content when a page is scraped and end up glued to the next sentence. When a sentence follows, \
-the label is a leftover and the unsafe fix removes it (check whether a credit was lost). When only \
-a short credit follows (`Foto:KCNA`), the safe fix adds the missing space.\n\n\
+content when a page is scraped and end up glued to the next sentence. When a source label \
+(`Quelle`, `Source`) is followed by a sentence, the label is what is left of a lost credit and the \
+unsafe fix removes it (check whether a credit was lost). Otherwise (`Foto:KCNA`, `Update:Das \
+Gericht …`) the safe fix adds the missing space.\n\n\
 Bad:  \"Quelle:Das teilte die Regierung am Montag mit.\"\n\
 Good: \"Das teilte die Regierung am Montag mit.\"",
     fix: FixAvailability::Sometimes,
 };
+
+/// Source labels (`Quelle`, `Source`) before a sentence are what is left of
+/// a credit line whose content was lost; other labels (`Update`, `Hinweis`,
+/// `Foto` before a caption) belong to the text after them.
+fn is_source_label(label: &str) -> bool {
+    ["quelle", "quellen", "source", "sources"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+}
 
 impl Rule for GluedLabel {
     fn meta(&self) -> &'static RuleMeta {
@@ -244,7 +283,7 @@ impl Rule for GluedLabel {
             let is_sentence = words.count() >= 4 && lower >= 2;
             let label_text = doc.token_text(label);
             let range = label.range.start..next.range.end;
-            let d = if is_sentence {
+            let d = if is_sentence && is_source_label(label_text) {
                 self.diagnostic(
                     range,
                     format!("`{label_text}:` is glued to the sentence after it; the label is a leftover"),
@@ -267,7 +306,8 @@ static FOREIGN_FUNCTION_WORD: RuleMeta = RuleMeta {
     id: "stray-token/foreign-function-word",
     severity: Severity::Warning,
     summary: "An article or preposition of the source language before a German word",
-    explanation: "MT from Italian, French, Spanish or English sometimes keeps a function word of the \
+    explanation:
+        "MT from Italian, French, Spanish or English sometimes keeps a function word of the \
 source: an elided article (`L'`, `dell'`), an article (`Gli`, `La`, `Los`) or `the`/`of` before \
 a German word. Names that keep their article (`La Repubblica`, `Le Monde`, `Los Angeles`) and \
 titles in quotes are left alone, since the word after the article is not German. The unsafe fix \
@@ -318,12 +358,12 @@ impl ForeignFunctionWord {
         Some((t.range.start..next.range.start, doc.token_text(next)))
     }
 
-    /// The word after token `i` if only a plain space separates them.
-    fn next_word(doc: &Document, i: usize) -> Option<&Token> {
+    /// Index of the word after token `i` if only a plain space separates them.
+    fn next_word(doc: &Document, i: usize) -> Option<usize> {
         let tokens = doc.tokens();
         let space = tokens.get(i + 1)?;
         let next = tokens.get(i + 2)?;
-        (space.kind == TokenKind::Space && next.kind == TokenKind::Word).then_some(next)
+        (space.kind == TokenKind::Space && next.kind == TokenKind::Word).then_some(i + 2)
     }
 
     fn prev_word(doc: &Document, i: usize) -> Option<&Token> {
@@ -355,60 +395,90 @@ impl Rule for ForeignFunctionWord {
             let word = doc.token_text(t);
             let is_name = || fw.starts_with_romance_name(&doc.text[t.range.start..]);
             if let Some((range, next)) = Self::elision(doc, i) {
-                if looks_german(first_part(next)) && !is_name() {
+                // After a capitalised word the elision belongs to a name
+                // (`Val d'Anniviers`, `Banca d'Italia`), so the next word
+                // must look German beyond doubt there.
+                let after_name = Self::prev_word(doc, i)
+                    .is_some_and(|p| doc.token_text(p).starts_with(char::is_uppercase));
+                let next = first_part(next);
+                let german = looks_german(next) || (!after_name && is_word(next));
+                if german && !is_name() {
                     skip_until = range.end;
                     out.push(
                         self.diagnostic(
                             range.clone(),
-                            format!("`{}` is an elided article of the source language before `{next}`", doc.text[range.clone()].trim_end()),
+                            format!(
+                                "`{}` is an elided article of the source language before `{next}`",
+                                doc.text[range.clone()].trim_end()
+                            ),
                         )
                         .with_fix(Fix::unsafe_(vec![Edit::delete(range)])),
                     );
                 }
                 continue;
             }
-            let Some(next) = Self::next_word(doc, i) else {
-                continue;
-            };
-            let next_text = doc.token_text(next);
-            let german_next = looks_german(first_part(next_text));
             if Self::opens_quote(doc, i) {
                 continue;
             }
             if fw.is_romance_article(word) {
-                if german_next && !is_name() {
-                    let range = t.range.start..next.range.start;
+                let Some(n) = Self::next_word(doc, i) else {
+                    continue;
+                };
+                let next = doc.token_text(&tokens[n]);
+                if looks_german(first_part(next)) && !is_name() {
                     out.push(
                         self.diagnostic(
                             t.range.clone(),
-                            format!("`{word}` is an article of the source language before `{next_text}`"),
+                            format!(
+                                "`{word}` is an article of the source language before `{next}`"
+                            ),
                         )
-                        .with_fix(Fix::unsafe_(vec![Edit::delete(range)])),
+                        .with_fix(Fix::unsafe_(vec![Edit::delete(
+                            t.range.start..tokens[n].range.start,
+                        )])),
                     );
                 }
                 continue;
             }
-            let of = word.eq_ignore_ascii_case("of");
-            if !of && !word.eq_ignore_ascii_case("the") {
+            if !is_the_or_of(word) {
                 continue;
             }
+            // A run of them (`of the`) between two German words.
+            let mut last = i;
+            let mut of = false;
+            let mut n = Self::next_word(doc, i);
+            while let Some(j) = n.filter(|&j| is_the_or_of(doc.token_text(&tokens[j]))) {
+                of |= doc.token_text(&tokens[last]).eq_ignore_ascii_case("of");
+                last = j;
+                n = Self::next_word(doc, j);
+            }
+            of |= doc.token_text(&tokens[last]).eq_ignore_ascii_case("of");
+            skip_until = tokens[last].range.end;
+            let Some(next) = n.map(|n| doc.token_text(&tokens[n])) else {
+                continue;
+            };
             let prev = Self::prev_word(doc, i).map(|p| doc.token_text(p));
             let english_prev = prev.is_some_and(|p| {
-                matches!(fw.evidence(p), lexicon::WordEvidence::Foreign(l) if l.contains(lexicon::Lang::English))
+                matches!(fw.evidence(p), WordEvidence::Foreign(l) if l.contains(Lang::English))
                     || (looks_english(p) && !looks_german(p))
             });
-            let german_prev = prev.is_some_and(|p| looks_german(first_part(p)));
-            if english_prev || looks_english(next_text) {
+            if english_prev || looks_english(next) {
                 continue; // `Bank of America`, `the Wehrmacht` in English text
             }
-            if german_next || (of && german_prev) {
+            let german_prev = prev.is_some_and(|p| looks_german(first_part(p)));
+            if looks_german(first_part(next)) || (of && german_prev) {
+                let range = t.range.start..tokens[last].range.end;
                 out.push(self.diagnostic(
-                    t.range.clone(),
-                    format!("English `{word}` inside a German sentence"),
+                    range.clone(),
+                    format!("English `{}` inside a German sentence", &doc.text[range]),
                 ));
             }
         }
     }
+}
+
+fn is_the_or_of(word: &str) -> bool {
+    word.eq_ignore_ascii_case("the") || word.eq_ignore_ascii_case("of")
 }
 
 /// A line of bare numbers: share and like counters (`0 111`).
@@ -468,7 +538,10 @@ impl Rule for NoiseLine {
         let tokens = doc.tokens();
         for (n, line) in doc.lines().iter().enumerate() {
             let content = line.content.clone();
-            if doc.is_blank_line(n) || !content.clone().any(|b| doc.text.as_bytes()[b].is_ascii_digit())
+            if doc.is_blank_line(n)
+                || !content
+                    .clone()
+                    .any(|b| doc.text.as_bytes()[b].is_ascii_digit())
             {
                 continue;
             }
@@ -480,9 +553,9 @@ impl Rule for NoiseLine {
                 .position(|t| t.range.start >= content.end)
                 .map_or(tokens.len(), |p| first + p);
             let line_tokens = &tokens[first..end];
-            let has_letters = line_tokens.iter().any(|t| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Url | TokenKind::Email)
-            });
+            let has_letters = line_tokens
+                .iter()
+                .any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Url | TokenKind::Email));
             let text = doc.line_text(n).trim();
             if has_letters || text.starts_with('|') || is_date_or_marker(doc, line_tokens) {
                 continue;
@@ -507,7 +580,8 @@ mod tests {
 
     #[test]
     fn glued_sentences_are_found() {
-        let text = "Der Kreml zeigt MachtAm Sonntag wird gewählt. Es wird ein Besuch seinSagte er. \
+        let text =
+            "Der Kreml zeigt MachtAm Sonntag wird gewählt. Es wird ein Besuch seinSagte er. \
 Er kündigt Hilfe anNach dem Beben. Was zu erwarten istNordkoreas Führer reist. \
 Wegen der InvestorenDämpft das Gesetz den Bau? Chef der GUS-LuftabwehrSergei Surowikin kommt.";
         assert_eq!(
@@ -526,7 +600,10 @@ Wegen der InvestorenDämpft das Gesetz den Bau? Chef der GUS-LuftabwehrSergei Su
     #[test]
     fn the_split_is_an_unsafe_fix() {
         let rule = glued();
-        assert_eq!(fixed(&rule, "Er wird da seinSagte er."), "Er wird da sein Sagte er.");
+        assert_eq!(
+            fixed(&rule, "Er wird da seinSagte er."),
+            "Er wird da sein Sagte er."
+        );
         assert_eq!(
             fixed(&rule, "Chef der GUS-LuftabwehrSergei kommt."),
             "Chef der GUS-Luftabwehr Sergei kommt."
@@ -542,13 +619,30 @@ McDonald's, McKinsey, DiCaprio, LaGuardia, DeSantis, MacArthur, BaFin, AfD, GmbH
 ProSieben, ProSiebenSat.1, LinkedIn, WhatsApp, OpenAI, ChatGPT, SpaceX, FedEx, BlackRock, \
 SoftBank, MediaMarkt, GameStop, WordPress, die LehrerInnen und StudentInnen, der \
 ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
-        assert!(flagged(&glued(), text).is_empty(), "{:?}", flagged(&glued(), text));
+        assert!(
+            flagged(&glued(), text).is_empty(),
+            "{:?}",
+            flagged(&glued(), text)
+        );
     }
 
     #[test]
     fn acronyms_with_words_are_not_glued() {
         let text = "Die EU-Kommission, die US-Regierung, ZDFneo, mRNA, kWh, iOS und macOS.";
         assert!(flagged(&glued(), text).is_empty());
+    }
+
+    #[test]
+    fn gender_suffix_in_only_after_person_nouns() {
+        assert!(flagged(
+            &glued(),
+            "Die KollegIn und die LehrerIn kamen, auch iPhones."
+        )
+        .is_empty());
+        assert_eq!(
+            flagged(&glued(), "Was dort los istIn der Stadt."),
+            ["istIn"]
+        );
     }
 
     #[test]
@@ -563,7 +657,10 @@ ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
         settings.file.stray_token.allow = vec!["KulturHalle".into()];
         let rule = GluedWords::new(&settings);
         assert!(flagged(&rule, "Die KulturHalle öffnet.").is_empty());
-        assert_eq!(flagged(&glued(), "Die KulturHalle öffnet."), ["KulturHalle"]);
+        assert_eq!(
+            flagged(&glued(), "Die KulturHalle öffnet."),
+            ["KulturHalle"]
+        );
     }
 
     #[test]
@@ -576,9 +673,20 @@ ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
     }
 
     #[test]
-    fn glued_label_before_a_credit_gets_a_space() {
+    fn other_glued_labels_get_a_space() {
         assert_eq!(fixed(&GluedLabel, "Foto:KCNA\n"), "Foto: KCNA\n");
         assert_eq!(fixed(&GluedLabel, "Foto: KCNA\n"), "Foto: KCNA\n");
+        assert_eq!(
+            fixed(
+                &GluedLabel,
+                "Hinweis:Die Zahlen wurden am Abend korrigiert.\n"
+            ),
+            "Hinweis: Die Zahlen wurden am Abend korrigiert.\n"
+        );
+        assert_eq!(
+            fixed(&GluedLabel, "Bild:Anna Berg bei der Ankunft in Genf\n"),
+            "Bild: Anna Berg bei der Ankunft in Genf\n"
+        );
     }
 
     #[test]
@@ -597,13 +705,16 @@ ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
     #[test]
     fn elided_articles_before_german_words() {
         let text = "L 'Japanische Nachrichtenagentur Kyodo berichtete. Er nannte l'Italienische Regierung \
-und dell' Regierung.";
+und dell' Regierung. L'Abkommen gilt, sagt nell' Parlament.";
         assert_eq!(
             flagged(&ForeignFunctionWord, text),
-            ["L '", "l'", "dell' "]
+            ["L '", "l'", "dell' ", "L'", "nell' "]
         );
         assert_eq!(
-            fixed(&ForeignFunctionWord, "L 'Japanische Nachrichtenagentur Kyodo berichtete."),
+            fixed(
+                &ForeignFunctionWord,
+                "L 'Japanische Nachrichtenagentur Kyodo berichtete."
+            ),
             "Japanische Nachrichtenagentur Kyodo berichtete."
         );
     }
@@ -611,7 +722,10 @@ und dell' Regierung.";
     #[test]
     fn romance_articles_before_german_words() {
         assert_eq!(
-            flagged(&ForeignFunctionWord, "Gli Vereinigten Staaten und La Regierung sagten nein."),
+            flagged(
+                &ForeignFunctionWord,
+                "Gli Vereinigten Staaten und La Regierung sagten nein."
+            ),
             ["Gli", "La"]
         );
         assert_eq!(
@@ -625,9 +739,10 @@ und dell' Regierung.";
         assert_eq!(
             flagged(
                 &ForeignFunctionWord,
-                "Er sprach mit the Regierung. Er studierte an der Universität of Oxford."
+                "Er sprach mit the Regierung. Er studierte an der Universität of Oxford. Die \
+Vertreter of the Europäischen Union kamen."
             ),
-            ["the", "of"]
+            ["the", "of", "of the"]
         );
     }
 
@@ -642,6 +757,8 @@ und dell' Regierung.";
             "Des Weiteren gilt: Du schaffst das. Die La-Ola-Welle rollte.",
             "Wie geht's? So 'ne Sache. Das war's.",
             "Die Regierung in La Paz und Le Pen in Frankreich.",
+            "Im Val d'Anniviers, an der Côte d'Azur und bei der Banca d'Italia.",
+            "Er gab eine Tour d'Horizon über Jeanne d'Arc.",
         ] {
             assert!(
                 check(&ForeignFunctionWord, text).is_empty(),

@@ -36,7 +36,8 @@ static FOREIGN_LANGUAGE: RuleMeta = RuleMeta {
     id: "untranslated/foreign-language",
     severity: Severity::Warning,
     summary: "A sentence or line in another language inside German text",
-    explanation: "Scraped pages keep English navigation and teaser text, and MT sometimes leaves a \
+    explanation:
+        "Scraped pages keep English navigation and teaser text, and MT sometimes leaves a \
 sentence of the source (English, Italian, French, Spanish, Turkish, Vietnamese) untranslated. A \
 sentence is reported when its function words are mostly of one other language and German ones \
 are few. Quoted text (`„House of Cards“`, an English quote), names and titles of organisations \
@@ -183,14 +184,15 @@ fn counts_as_foreign(words: &[Word<'_>], k: usize) -> bool {
     !(before.is_some_and(|w| w.capital) && after.is_some_and(|w| w.capital))
 }
 
-/// A sentence with its verdict.
+/// A sentence, or the part of it on one line, with its verdict.
 struct Judged {
     range: Range<usize>,
     tally: Tally,
     lang: Option<Lang>,
 }
 
-/// Judges every sentence, skipping quoted words, hashtags and handles.
+/// Judges every sentence line by line (a sentence of wrapped text is judged
+/// on each of its lines), skipping quoted words, hashtags and handles.
 fn judge_sentences(doc: &Document) -> Vec<Judged> {
     let fw = &*FUNCTION_WORDS;
     let tokens = doc.tokens();
@@ -199,19 +201,42 @@ fn judge_sentences(doc: &Document) -> Vec<Judged> {
     let mut in_quote = false;
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut out = Vec::with_capacity(doc.sentences().len());
+    let mut flush = |range: Range<usize>, words: &mut Vec<Word<'_>>| {
+        let mut t = tally(words, false);
+        if t.worth_shapes() {
+            t = tally(words, true);
+        }
+        out.push(Judged {
+            range,
+            lang: t.foreign_sentence(),
+            tally: t,
+        });
+        words.clear();
+    };
     for s in doc.sentences() {
         while para < paragraphs.len() && paragraphs[para].end <= s.start {
             para += 1;
             in_quote = false;
         }
-        words.clear();
         let Some(first) = doc.token_index_at(s.start) else {
             continue;
         };
+        let mut piece: Option<Range<usize>> = None;
         for (i, t) in tokens[first..].iter().enumerate() {
             if t.range.start >= s.end {
                 break;
             }
+            match t.kind {
+                TokenKind::Newline => {
+                    if let Some(range) = piece.take() {
+                        flush(range, &mut words);
+                    }
+                    continue;
+                }
+                TokenKind::Space => continue,
+                _ => {}
+            }
+            piece.get_or_insert(t.range.clone()).end = t.range.end;
             match t.kind {
                 TokenKind::Quote => {
                     let q = doc.token_text(t);
@@ -236,15 +261,9 @@ fn judge_sentences(doc: &Document) -> Vec<Judged> {
                 _ => {}
             }
         }
-        let mut t = tally(&words, false);
-        if t.worth_shapes() {
-            t = tally(&words, true);
+        if let Some(range) = piece {
+            flush(range, &mut words);
         }
-        out.push(Judged {
-            range: s.clone(),
-            lang: t.foreign_sentence(),
-            tally: t,
-        });
     }
     out
 }
@@ -259,24 +278,17 @@ impl Rule for ForeignLanguage {
         let mut next = 0;
         for line in doc.lines() {
             let content = line.content.clone();
-            while next < judged.len() && judged[next].range.end <= content.start {
+            let first = next;
+            while next < judged.len() && judged[next].range.start < content.end {
                 next += 1;
             }
-            let on_line: Vec<&Judged> = judged[next..]
-                .iter()
-                .take_while(|j| j.range.start < content.end)
-                .collect();
+            let on_line = &judged[first..next];
             if on_line.is_empty() {
                 continue;
             }
-            let within = on_line
-                .iter()
-                .all(|j| j.range.start >= content.start && j.range.end <= content.end);
             let mut whole = Tally::default();
             on_line.iter().for_each(|j| whole.add(&j.tally));
-            let line_lang = if !within {
-                None
-            } else if on_line.iter().all(|j| j.lang.is_some()) {
+            let line_lang = if on_line.iter().all(|j| j.lang.is_some()) {
                 on_line[0].lang
             } else if on_line.iter().all(|j| j.lang.is_none()) && whole.english_title_line() {
                 Some(Lang::English)
@@ -294,7 +306,7 @@ impl Rule for ForeignLanguage {
                 );
                 continue;
             }
-            for j in on_line.iter().filter(|j| j.range.start >= content.start) {
+            for j in on_line {
                 if let Some(lang) = j.lang {
                     out.push(self.diagnostic(
                         j.range.clone(),
@@ -328,7 +340,8 @@ North Korea Latest News, South Korea Headlines Today\n";
 
     #[test]
     fn english_sentence_inside_a_german_line() {
-        let text = "Der Minister sprach lange. We will not accept this and they know it. Danach ging er.";
+        let text =
+            "Der Minister sprach lange. We will not accept this and they know it. Danach ging er.";
         assert_eq!(
             flagged(&ForeignLanguage, text),
             ["We will not accept this and they know it."]
