@@ -5,6 +5,7 @@
 //! letter-shape tests for the words no list knows.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -55,12 +56,19 @@ impl Lang {
 pub struct LangSet(u8);
 
 impl LangSet {
+    /// Marks a word shared between German and another language.
+    const AMBIGUOUS: u8 = 1 << 7;
+
     pub fn contains(self, lang: Lang) -> bool {
         self.0 & lang.bit() != 0
     }
 
     fn insert(&mut self, lang: Lang) {
         self.0 |= lang.bit();
+    }
+
+    fn is_ambiguous(self) -> bool {
+        self.0 & Self::AMBIGUOUS != 0
     }
 }
 
@@ -96,15 +104,38 @@ struct FunctionWordsFile {
     ambiguous: Vec<String>,
 }
 
+/// FNV-1a: function words are short, and every word of a text is looked up,
+/// so a simple hash beats the default one.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 pub struct FunctionWords {
-    /// Lower-case word → the lists that hold it.
-    words: HashMap<Box<str>, LangSet>,
-    ambiguous: HashSet<Box<str>>,
-    /// Longest listed word in bytes: longer words need no lookup.
+    /// Lower-case word → the lists that hold it, and whether it is ambiguous.
+    words: HashMap<Box<str>, LangSet, BuildHasherDefault<Fnv>>,
+    /// Longest listed word, elision or article in bytes: longer words need
+    /// no lookup.
     max_len: usize,
     /// Lower case, without the apostrophe: `l`, `dell`.
-    elisions: HashSet<Box<str>>,
-    romance_articles: HashSet<Box<str>>,
+    elisions: HashSet<Box<str>, BuildHasherDefault<Fnv>>,
+    romance_articles: HashSet<Box<str>, BuildHasherDefault<Fnv>>,
     /// Lower case, with `'` for every apostrophe.
     romance_names: Vec<String>,
 }
@@ -112,7 +143,7 @@ pub struct FunctionWords {
 pub static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     let file: FunctionWordsFile = toml::from_str(include_str!("../../rules/function_words.toml"))
         .expect("rules/function_words.toml is valid");
-    let mut words: HashMap<Box<str>, LangSet> = HashMap::new();
+    let mut words: HashMap<Box<str>, LangSet, BuildHasherDefault<Fnv>> = HashMap::default();
     for (lang, list) in [
         (Lang::German, &file.german),
         (Lang::English, &file.english),
@@ -128,29 +159,38 @@ pub static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
                 .insert(lang);
         }
     }
-    let max_len = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    for w in &file.ambiguous {
+        words
+            .entry(w.to_lowercase().into_boxed_str())
+            .or_default()
+            .0 |= LangSet::AMBIGUOUS;
+    }
+    let elisions: HashSet<Box<str>, BuildHasherDefault<Fnv>> = file
+        .elisions
+        .iter()
+        .map(|e| {
+            e.trim_end_matches(is_apostrophe)
+                .to_lowercase()
+                .into_boxed_str()
+        })
+        .collect();
+    let romance_articles: HashSet<Box<str>, BuildHasherDefault<Fnv>> = file
+        .romance_articles
+        .iter()
+        .map(|a| a.to_lowercase().into_boxed_str())
+        .collect();
+    let max_len = words
+        .keys()
+        .chain(&elisions)
+        .chain(&romance_articles)
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0);
     FunctionWords {
         words,
-        ambiguous: file
-            .ambiguous
-            .iter()
-            .map(|w| w.to_lowercase().into_boxed_str())
-            .collect(),
         max_len,
-        elisions: file
-            .elisions
-            .iter()
-            .map(|e| {
-                e.trim_end_matches(is_apostrophe)
-                    .to_lowercase()
-                    .into_boxed_str()
-            })
-            .collect(),
-        romance_articles: file
-            .romance_articles
-            .iter()
-            .map(|a| a.to_lowercase().into_boxed_str())
-            .collect(),
+        elisions,
+        romance_articles,
         romance_names: file
             .romance_names
             .iter()
@@ -175,10 +215,19 @@ fn with_lowercase<R>(word: &str, max: usize, f: impl FnOnce(&str) -> R) -> Optio
     if word.len() > max {
         return None;
     }
+    let mut buf = [0u8; 64];
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(f(word));
+        }
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok().map(f);
+    }
     if !word.chars().any(char::is_uppercase) {
         return Some(f(word));
     }
-    let mut buf = [0u8; 64];
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let n = c.len_utf8();
@@ -208,9 +257,7 @@ impl FunctionWords {
     /// What `word` says about the language of its sentence.
     pub fn evidence(&self, word: &str) -> WordEvidence {
         let langs = self.langs(word);
-        if langs == LangSet::default()
-            || with_lowercase(word, self.max_len, |w| self.ambiguous.contains(w)).unwrap_or(false)
-        {
+        if langs == LangSet::default() || langs.is_ambiguous() {
             WordEvidence::None
         } else if langs.contains(Lang::German) {
             WordEvidence::German
@@ -222,13 +269,13 @@ impl FunctionWords {
     /// Whether `word` (without its apostrophe) is an elided Romance article
     /// or preposition: `l`, `dell`, `d`.
     pub fn is_elision(&self, word: &str) -> bool {
-        with_lowercase(word, 16, |w| self.elisions.contains(w)).unwrap_or(false)
+        with_lowercase(word, self.max_len, |w| self.elisions.contains(w)).unwrap_or(false)
     }
 
     /// Whether `word` is a Romance article that is no German word (`La`,
     /// `gli`; not `Des`, `Du`), in any case.
     pub fn is_romance_article(&self, word: &str) -> bool {
-        with_lowercase(word, 16, |w| self.romance_articles.contains(w)).unwrap_or(false)
+        with_lowercase(word, self.max_len, |w| self.romance_articles.contains(w)).unwrap_or(false)
             && !self.is_german(word)
     }
 
@@ -336,15 +383,14 @@ pub fn looks_german(word: &str) -> bool {
 }
 
 /// Whether `word` has letter groups that English words have and German ones
-/// rarely do: `th`, `wh`, `sh` (not `sch`), `ea`, `ou`, `oo`, `aw`, `ew`
-/// (not `gew`/`bew`), `ow` (not `owa`), a final `ay` or `y`, a `c` that is
-/// not part of `ch`/`ck`/`sc`, `-ing`.
+/// rarely do: `wh`, `ou`, `oo`, `aw`, `sh` at either end, a final `th`, `ea`
+/// before `d r s m c v p`, `ew` (not `gew`/`bew`), `ow` inside a word (not
+/// `owa`), a final `ay` or `y`, a `c` that is not part of `ch`/`ck`/`sc`,
+/// `-ing`.
 pub fn looks_english(word: &str) -> bool {
     with_lowercase(word, 64, |w| {
         let b = w.as_bytes();
-        let groups = ["th", "wh", "ea", "ou", "oo", "aw"]
-            .iter()
-            .any(|g| w.contains(g));
+        let groups = ["wh", "ou", "oo", "aw"].iter().any(|g| w.contains(g));
         let after = |g: &str, not: &[u8]| {
             w.match_indices(g)
                 .any(|(i, _)| i == 0 || !not.contains(&b[i - 1]))
@@ -353,16 +399,25 @@ pub fn looks_english(word: &str) -> bool {
             w.match_indices(g)
                 .any(|(i, _)| b.get(i + g.len()).is_none_or(|n| !not.contains(n)))
         };
-        // `Gewinn`, `bewegt`, `Slowakei`, `Bayern` are German.
-        let sh = after("sh", b"c");
+        // German compounds join `s|h` and `t|h` (`Erholungsheim`,
+        // `Welthandel`) and German words start with `th` (`Thema`), so `sh`
+        // counts only at either end of a word and `th` only at its end;
+        // `Gewinn`, `bewegt`, `kreativ`, `Slowakei`, `Bayern` and Russian
+        // names (`Peskow`) are German.
+        let edge = |g: &str| w.starts_with(g) || w.ends_with(g);
+        let sh = edge("sh") && !w.ends_with("sch");
+        let th = w.ends_with("th");
+        let ea = before("ea", b"abefghijklnoqtuwxyz");
         let ew = after("ew", b"gb");
-        let ow = before("ow", b"a");
+        let ow = w.contains("ow") && before("ow", b"a") && !w.ends_with("ow");
         let ay = w.ends_with("ay");
         let lone_c = b.iter().enumerate().any(|(i, &c)| {
             c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k')) && (i == 0 || b[i - 1] != b's')
         });
         groups
             || sh
+            || th
+            || ea
             || ew
             || ow
             || ay

@@ -86,7 +86,9 @@ impl GluedWords {
 
     /// Byte offset inside `part` where a second word starts, if `part` (a
     /// hyphen-free piece of a token) is two words glued together.
-    fn glue_point(&self, part: &str) -> Option<usize> {
+    /// `sentence_goes_on` tells whether a word follows the token, as the rest
+    /// of a sentence that the second half starts.
+    fn glue_point(&self, part: &str, sentence_goes_on: bool) -> Option<usize> {
         let mut boundaries = part
             .char_indices()
             .zip(part.chars().skip(1))
@@ -119,11 +121,13 @@ impl GluedWords {
             is_word(left)
         } else {
             // Two capitalised halves are also how brand names are built
-            // (`BlackRock`, `SoftBank`): ask for a long German word before
-            // the capital, or a German function word after it (`MachtAm`).
+            // (`BlackRock`, `KraussMaffei`): ask for a German function word
+            // after the capital (`MachtAm`), or a long German word before it
+            // and the rest of a sentence after the token, where names stand
+            // in lists (`KraussMaffei, Siemens und MAN`).
             left_len >= 4
                 && is_word(left)
-                && (left_len >= 6 || lexicon::FUNCTION_WORDS.is_german(right))
+                && (lexicon::FUNCTION_WORDS.is_german(right) || (left_len >= 6 && sentence_goes_on))
         };
         glued.then_some(at)
     }
@@ -144,6 +148,15 @@ fn is_person_noun(stem: &str) -> bool {
 
 /// Whether a capital letter follows a lower-case one somewhere in `word`.
 fn has_inner_capital(word: &str) -> bool {
+    // Most words have no capital after the first letter: a byte test (an
+    // ASCII capital or any non-ASCII letter) rules them out cheaply.
+    if !word
+        .bytes()
+        .skip(1)
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return false;
+    }
     let mut prev_lower = false;
     for c in word.chars() {
         if prev_lower && c.is_uppercase() {
@@ -162,16 +175,28 @@ impl Rule for GluedWords {
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tokens = doc.tokens();
         let mut found: Vec<(usize, usize)> = Vec::new();
+        // A token written the same way twice is a name, not an accident.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let word = doc.token_text(t);
-            if !has_inner_capital(word) || self.allowed(word) {
+            if !has_inner_capital(word) {
                 continue;
             }
-            // Hashtags and handles are CamelCase on purpose.
-            if i > 0 && matches!(doc.token_text(&tokens[i - 1]), "#" | "@") {
+            *seen.entry(word).or_default() += 1;
+            if self.allowed(word) {
+                continue;
+            }
+            // Hashtags and handles are CamelCase on purpose, and so are
+            // dotted identifiers (`http.postBuffer`) and quoted ones.
+            let before = i.checked_sub(1).map(|p| &tokens[p]);
+            let after = tokens.get(i + 1);
+            if before.is_some_and(|b| matches!(doc.token_text(b), "#" | "@" | "."))
+                || (before.is_some_and(|b| b.kind == TokenKind::Quote)
+                    && after.is_some_and(|a| a.kind == TokenKind::Quote))
+            {
                 continue;
             }
             // Only the last hyphen part: a part followed by a hyphen is the
@@ -185,14 +210,16 @@ impl Rule for GluedWords {
                 continue;
             }
             let part = last.split(is_apostrophe).next().unwrap_or(last);
-            if let Some(at) = self.glue_point(part) {
+            let goes_on = tokens
+                .get(i + 1)
+                .is_some_and(|s| s.kind == TokenKind::Space)
+                && tokens.get(i + 2).is_some_and(|w| {
+                    w.kind == TokenKind::Word
+                        && !matches!(doc.token_text(w), "und" | "oder" | "sowie" | "bzw")
+                });
+            if let Some(at) = self.glue_point(part, goes_on) {
                 found.push((i, t.range.start + start + at));
             }
-        }
-        // A token written the same way twice is a name, not an accident.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for &(i, _) in &found {
-            *seen.entry(doc.token_text(&tokens[i])).or_default() += 1;
         }
         for (i, at) in found {
             let t = &tokens[i];
@@ -246,25 +273,28 @@ impl Rule for GluedLabel {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tokens = doc.tokens();
-        for line in doc.lines() {
-            if line.content.is_empty() {
-                continue;
-            }
-            let Some(first) = doc.token_index_at(line.content.start) else {
-                continue;
-            };
-            let first = if tokens[first].kind == TokenKind::Space {
-                first + 1
-            } else {
-                first
-            };
-            let [label, colon, next] = [first, first + 1, first + 2].map(|i| tokens.get(i));
-            let (Some(label), Some(colon), Some(next)) = (label, colon, next) else {
-                continue;
+        for (first, label) in tokens.iter().enumerate() {
+            let [colon, next] = [first + 1, first + 2].map(|i| tokens.get(i));
+            let (Some(colon), Some(next)) = (colon, next) else {
+                break;
             };
             if label.kind != TokenKind::Word
                 || doc.token_text(colon) != ":"
                 || next.kind != TokenKind::Word
+            {
+                continue;
+            }
+            // The first word of its line, maybe after indentation.
+            let at_line_start = match first {
+                0 => true,
+                1 => tokens[0].kind != TokenKind::Word,
+                _ => {
+                    tokens[first - 1].kind == TokenKind::Newline
+                        || (tokens[first - 1].kind == TokenKind::Space
+                            && tokens[first - 2].kind == TokenKind::Newline)
+                }
+            };
+            if !at_line_start
                 || doc.token_text(next).chars().count() < 2
                 || !lexicon::is_label(doc.token_text(label))
             {
@@ -273,7 +303,7 @@ impl Rule for GluedLabel {
             let rest = &tokens[first + 2..];
             let rest = &rest[..rest
                 .iter()
-                .position(|t| t.range.start >= line.content.end)
+                .position(|t| t.kind == TokenKind::Newline)
                 .unwrap_or(rest.len())];
             let words = rest.iter().filter(|t| t.kind == TokenKind::Word);
             let lower = words
@@ -337,7 +367,11 @@ impl ForeignFunctionWord {
                 .is_elision(head)
                 .then(|| (t.range.start..t.range.start + head.len() + apostrophe, tail));
         }
-        if !fw.is_elision(word) {
+        // A word of its own: not `'N' ist` or `'all' gesetzt` (quoted
+        // letters and words) nor `-l` (an option).
+        let standalone =
+            i == 0 || matches!(tokens[i - 1].kind, TokenKind::Space | TokenKind::Newline);
+        if !standalone || !fw.is_elision(word) {
             return None;
         }
         let skip_space = |j: usize| {
@@ -401,7 +435,10 @@ impl Rule for ForeignFunctionWord {
                 let after_name = Self::prev_word(doc, i)
                     .is_some_and(|p| doc.token_text(p).starts_with(char::is_uppercase));
                 let next = first_part(next);
-                let german = looks_german(next) || (!after_name && is_word(next));
+                // An article stands before a noun or adjective, never before
+                // a function word (`'d' von`, `'c' und`).
+                let german =
+                    !fw.is_german(next) && (looks_german(next) || (!after_name && is_word(next)));
                 if german && !is_name() {
                     skip_until = range.end;
                     out.push(
@@ -537,14 +574,12 @@ impl Rule for NoiseLine {
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tokens = doc.tokens();
         for (n, line) in doc.lines().iter().enumerate() {
-            let content = line.content.clone();
-            if doc.is_blank_line(n)
-                || !content
-                    .clone()
-                    .any(|b| doc.text.as_bytes()[b].is_ascii_digit())
-            {
+            // No letter at all (so no word, code, URL or address), but digits.
+            let text = doc.line_text(n);
+            if text.chars().any(char::is_alphabetic) || !text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
+            let content = line.content.clone();
             let Some(first) = doc.token_index_at(content.start) else {
                 continue;
             };
@@ -552,12 +587,8 @@ impl Rule for NoiseLine {
                 .iter()
                 .position(|t| t.range.start >= content.end)
                 .map_or(tokens.len(), |p| first + p);
-            let line_tokens = &tokens[first..end];
-            let has_letters = line_tokens
-                .iter()
-                .any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Url | TokenKind::Email));
-            let text = doc.line_text(n).trim();
-            if has_letters || text.starts_with('|') || is_date_or_marker(doc, line_tokens) {
+            let text = text.trim();
+            if text.starts_with('|') || is_date_or_marker(doc, &tokens[first..end]) {
                 continue;
             }
             out.push(
@@ -627,8 +658,19 @@ ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
     }
 
     #[test]
+    fn capitalised_halves_in_lists_are_names() {
+        let text = "Kunden von KulturHalle, StadtwerkeNetz und KunstHalle.";
+        assert!(flagged(&glued(), text).is_empty());
+        assert_eq!(
+            flagged(&glued(), "Vorher KulturHalle Tickets."),
+            ["KulturHalle"]
+        );
+    }
+
+    #[test]
     fn acronyms_with_words_are_not_glued() {
-        let text = "Die EU-Kommission, die US-Regierung, ZDFneo, mRNA, kWh, iOS und macOS.";
+        let text = "Die EU-Kommission, die US-Regierung, ZDFneo, mRNA, kWh, iOS und macOS. \
+Setzen Sie http.postBuffer höher oder „nextUpdate“ neu.";
         assert!(flagged(&glued(), text).is_empty());
     }
 
@@ -647,7 +689,8 @@ ThyssenKrupp-Konzern, die BahnCard-Kunden, #FridaysForFuture und @SkyNews.";
 
     #[test]
     fn repeated_camel_case_is_a_name() {
-        let text = "Die HeimatWerker bauen. Später kamen die HeimatWerker wieder.";
+        let text = "Die HeimatWerker bauen. Später kamen die HeimatWerker wieder. Kunden von \
+KulturHalle, Museen und KulturHalle Tickets.";
         assert!(flagged(&glued(), text).is_empty());
     }
 
@@ -756,6 +799,8 @@ Vertreter of the Europäischen Union kamen."
             "Er liest The Art of the Deal und sah Game of Thrones.",
             "Des Weiteren gilt: Du schaffst das. Die La-Ola-Welle rollte.",
             "Wie geht's? So 'ne Sache. Das war's.",
+            "Die Option 'N' ist nur mit 'd' und 'c' sinnvoll, 'all' gesetzt.",
+            "Der Buchstabe l ' und der Wert d' von vorhin.",
             "Die Regierung in La Paz und Le Pen in Frankreich.",
             "Im Val d'Anniviers, an der Côte d'Azur und bei der Banca d'Italia.",
             "Er gab eine Tour d'Horizon über Jeanne d'Arc.",

@@ -142,7 +142,9 @@ fn tally(words: &[Word<'_>], shapes: bool) -> Tally {
         match w.evidence {
             WordEvidence::German => t.german += 1,
             WordEvidence::Foreign(langs) => {
-                if counts_as_foreign(words, k) {
+                // One-letter words (`a`, `e`, `o`, `y`) are also options,
+                // initials and list letters.
+                if w.text.chars().nth(1).is_some() && counts_as_foreign(words, k) {
                     for lang in Lang::FOREIGN {
                         if langs.contains(lang) {
                             t.count(lang);
@@ -153,11 +155,12 @@ fn tally(words: &[Word<'_>], shapes: bool) -> Tally {
                 }
             }
             WordEvidence::None => {
-                if !w.capital && has_vietnamese_letter(w.text) {
+                let foreign_letters = !w.capital && !w.text.is_ascii();
+                if foreign_letters && has_vietnamese_letter(w.text) {
                     t.count(Lang::Vietnamese);
-                } else if !w.capital && has_turkish_letter(w.text) {
+                } else if foreign_letters && has_turkish_letter(w.text) {
                     t.count(Lang::Turkish);
-                } else if !w.capital && has_romance_accent(w.text) {
+                } else if foreign_letters && has_romance_accent(w.text) {
                     t.romance += 1;
                 } else if shapes && looks_german(w.text) {
                     t.german += 1;
@@ -381,6 +384,7 @@ North Korea Latest News, South Korea Headlines Today\n";
             "Zwei Flaschen à 0,5 Liter kosten 3 Euro, das ist à la carte.\n",
             "Fridays for Future und Black Lives Matter demonstrierten.\n",
             "#BlackLivesMatter #StopTheWar\n",
+            "Aufruf: compopt [-o|+o Option] [-a] [Name ...]\n",
         ] {
             assert!(
                 check(&ForeignLanguage, text).is_empty(),
