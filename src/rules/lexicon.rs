@@ -403,7 +403,7 @@ pub fn looks_english(word: &str) -> bool {
         // `Welthandel`) and German words start with `th` (`Thema`), so `sh`
         // counts only at either end of a word and `th` only at its end;
         // `Gewinn`, `bewegt`, `kreativ`, `Slowakei`, `Bayern` and Russian
-        // names (`Peskow`) are German.
+        // names (`Gorbatschow`) are German.
         let edge = |g: &str| w.starts_with(g) || w.ends_with(g);
         let sh = edge("sh") && !w.ends_with("sch");
         let th = w.ends_with("th");
@@ -506,8 +506,8 @@ mod tests {
     #[test]
     fn german_shapes() {
         for w in [
-            "Japanische",
-            "Nachrichtenagentur",
+            "Französische",
+            "Nachrichtensender",
             "Regierung",
             "Vereinigten",
             "Abgeordneten",
@@ -536,7 +536,7 @@ mod tests {
             "Regierung",
             "Schule",
             "Macht",
-            "Wladimir",
+            "Wolfgang",
             "Kim",
             "Gewinn",
             "Bayern",
@@ -553,7 +553,7 @@ mod tests {
             "ist",
             "Macht",
             "Investoren",
-            "Luftabwehr",
+            "Außenpolitik",
             "gesagt",
         ] {
             assert!(is_word(w), "{w}");
