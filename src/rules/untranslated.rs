@@ -342,6 +342,17 @@ Southern Highlights Today, Weekly Health Roundup And Reports\n";
     }
 
     #[test]
+    fn crlf_lines_are_deleted_whole() {
+        let text =
+            "Erster Absatz.\r\nThis story has been updated with the latest figures.\r\nEnde.";
+        assert_eq!(
+            flagged(&ForeignLanguage, text),
+            ["This story has been updated with the latest figures."]
+        );
+        assert_eq!(fixed(&ForeignLanguage, text), "Erster Absatz.\r\nEnde.");
+    }
+
+    #[test]
     fn english_sentence_inside_a_german_line() {
         let text =
             "Der Minister sprach lange. We will not accept this and they know it. Danach ging er.";
