@@ -6,11 +6,14 @@ use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
 pub mod boilerplate;
+mod lexicon;
 pub mod quotes;
 pub mod repetition;
 pub mod spelling_numeral;
+pub mod stray_token;
 pub mod typography;
 pub mod unicode;
+pub mod untranslated;
 pub mod whitespace;
 
 /// All rules in the order they run. When two rules report the same line as
@@ -19,6 +22,8 @@ pub mod whitespace;
 pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(boilerplate::rules(settings)?);
+    rules.extend(untranslated::rules());
+    rules.extend(stray_token::rules(settings)?);
     rules.extend(unicode::rules());
     rules.extend(whitespace::rules());
     rules.extend(quotes::rules());
