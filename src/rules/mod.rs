@@ -6,7 +6,7 @@ use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
 pub mod boilerplate;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod quotes;
 pub mod repetition;
 pub mod spelling_numeral;

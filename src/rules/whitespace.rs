@@ -487,11 +487,13 @@ impl Rule for MissingSpace {
                 }
                 ":" => {
                     let line = &doc.lines()[doc.line_of(t.range.start)];
-                    // `Quelle:Das` at line start is a glued label.
-                    let label_at_line_start = doc.prev_non_space(i - 1).is_none_or(|b| {
+                    // `Quelle:Das` at line start is a glued label, which
+                    // stray-token/glued-label reports.
+                    let at_line_start = doc.prev_non_space(i - 1).is_none_or(|b| {
                         b.kind == TokenKind::Newline || b.range.end <= line.content.start
                     });
-                    !label_at_line_start && next_text.chars().count() > 1
+                    let glued_label = at_line_start && crate::rules::lexicon::is_label(prev_text);
+                    !glued_label && next_text.chars().count() > 1
                 }
                 _ => false,
             };
@@ -624,6 +626,7 @@ mod tests {
     fn missing_space_after_punctuation() {
         let text = "Er kam,sah und siegte.Danach ging er; sagte:Nein";
         assert_eq!(flagged(&MissingSpace, text), [",", ".", ":"]);
+        assert_eq!(flagged(&MissingSpace, "Fazit:Die Lage ist ernst."), [":"]);
         assert_eq!(fixed(&MissingSpace, "Er kam,sah"), "Er kam, sah");
     }
 
