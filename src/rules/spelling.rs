@@ -142,11 +142,11 @@ impl Rule for UnknownWord {
                 suggested += 1;
                 self.lexicon.suggestions(speller, word)
             } else {
-                Arc::new(Vec::new())
+                Arc::new(Suggestions::default())
             }
         };
         for c in &candidates {
-            if judge.in_foreign_text(c.token) {
+            if c.foreign || judge.in_foreign_text(c.token) {
                 continue;
             }
             let capitalised = starts_uppercase(c.word);
@@ -169,7 +169,10 @@ impl Rule for UnknownWord {
             let suggestions = suggestions_for(c.word);
             if capitalised
                 && c.evidence == Evidence::Weak
-                && !suggestions.iter().any(|s| damerau_distance(c.word, s) == 1)
+                && !suggestions
+                    .words
+                    .iter()
+                    .any(|s| damerau_distance(c.word, s) == 1)
             {
                 continue;
             }
@@ -198,10 +201,11 @@ fn diagnostic(
     rule: &UnknownWord,
     word: &str,
     range: std::ops::Range<usize>,
-    suggestions: &[String],
+    suggestions: &Suggestions,
     name_like: bool,
 ) -> Diagnostic {
-    let shown = &suggestions[..suggestions.len().min(MAX_SUGGESTIONS)];
+    let all = &suggestions.words;
+    let shown = &all[..all.len().min(MAX_SUGGESTIONS)];
     let message = match shown {
         [] => format!("Unknown word `{word}`"),
         [one] => format!("Unknown word `{word}`; did you mean `{one}`?"),
@@ -215,7 +219,7 @@ fn diagnostic(
     };
     let fix = shown.first().map(|first| {
         let edit = vec![Edit::replace(range.clone(), first.clone())];
-        if !name_like && single_close_suggestion(word, suggestions) {
+        if !name_like && suggestions.only_close && first.to_lowercase() != word.to_lowercase() {
             Fix::safe(edit)
         } else {
             Fix::display_only(edit)
@@ -224,17 +228,14 @@ fn diagnostic(
     rule.diagnostic(range, message).with_optional_fix(fix)
 }
 
-/// Exactly one suggestion is one edit away from `word`, and it is the first
-/// (the one the fix applies) and more than a change of case.
-fn single_close_suggestion(word: &str, suggestions: &[String]) -> bool {
-    let mut close = suggestions
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| damerau_distance(word, s) == 1);
-    match (close.next(), close.next()) {
-        (Some((0, s)), None) => !s.contains(' ') && s.to_lowercase() != word.to_lowercase(),
-        _ => false,
-    }
+/// Corrections for one unknown word.
+#[derive(Debug, Default)]
+struct Suggestions {
+    /// Best first.
+    words: Vec<String>,
+    /// The first word is the only known word one edit away from the
+    /// unknown word (searched over the whole word): the fix is safe.
+    only_close: bool,
 }
 
 /// Optimal-string-alignment distance over characters: insertions,
@@ -265,6 +266,9 @@ struct Candidate<'d> {
     token: usize,
     word: &'d str,
     evidence: Evidence,
+    /// English, code or a term: not reported, but it makes its sentence
+    /// look foreign.
+    foreign: bool,
 }
 
 impl UnknownWord {
@@ -310,6 +314,7 @@ impl UnknownWord {
                     token: i,
                     word,
                     evidence: verdict.evidence,
+                    foreign: verdict.foreign,
                 });
             }
         });
@@ -348,6 +353,8 @@ impl UnknownWord {
 #[derive(Debug, Clone, Copy)]
 struct Verdict {
     known: bool,
+    /// Unknown, but English, code or a term, not German gone wrong.
+    foreign: bool,
     /// An abbreviation that is right with its dot (`bzw.`).
     known_before_dot: bool,
     evidence: Evidence,
@@ -358,16 +365,68 @@ impl Verdict {
         if speller.check_word(word) || is_loose_word(speller, word) {
             return Verdict {
                 known: true,
+                foreign: false,
                 known_before_dot: true,
                 evidence: Evidence::None,
             };
         }
         Verdict {
             known: false,
+            foreign: looks_foreign(speller, word),
             known_before_dot: speller.check_token(word, true),
             evidence: german_evidence(speller, word),
         }
     }
+}
+
+/// Lowercase words that German orthography does not produce: English
+/// (`the`, `package`, `sticky`, `root`), code and abbreviations without a
+/// vowel (`tmpfs`, `ls`). And hyphenated terms whose unknown parts are such
+/// words or names (`root-Passwort`, `popcon-Berichte`, `Kuleba-Sprecher`).
+fn looks_foreign(speller: &Speller, word: &str) -> bool {
+    if word.contains('-') {
+        let unknown: Vec<&str> = word
+            .split('-')
+            .filter(|p| !p.is_empty() && !speller.check_word(p) && !is_loose_word(speller, p))
+            .collect();
+        return !unknown.is_empty()
+            && unknown.iter().all(|part| {
+                let capitalised = capitalize_first(part);
+                // `Audio-datei`: a case error, not a term.
+                // A lowercase part must look foreign (`root`); a capitalised
+                // one must not look German (`Kuleba`, not `Jugenkriminalität`).
+                !speller.check_word(&capitalised)
+                    && if starts_uppercase(part) {
+                        german_evidence(speller, part) == Evidence::None
+                    } else {
+                        looks_foreign(speller, part)
+                    }
+            });
+    }
+    if starts_uppercase(word) {
+        return false;
+    }
+    if ENGLISH_WORDS.contains(&word)
+        || !word.contains(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y'])
+    {
+        return true;
+    }
+    let bytes = word.as_bytes();
+    // `c` outside `ch`, `ck`: `package`, `execute`, `struct` (German has
+    // it only in loans that igerman98 lists).
+    let stray_c = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'c' && !matches!(bytes.get(i + 1), Some(b'h' | b'k')));
+    stray_c
+        || word.starts_with("th")
+        || word.starts_with("sh")
+        || word.contains("oo")
+        || word.contains("ea")
+        || word.ends_with('w')
+        || word.ends_with("ed")
+        || word.ends_with("ing")
+        || (word.ends_with('y') && !word.ends_with("ey"))
 }
 
 /// Words spellbook rejects that are still correct German: compounds its
@@ -379,7 +438,10 @@ fn is_loose_word(speller: &Speller, word: &str) -> bool {
             !part.is_empty() && (speller.check_word(part) || is_loose_word(speller, part))
         });
     }
-    if is_demonym(speller, word) || is_loose_compound(speller, word) {
+    if is_demonym(speller, word)
+        || is_derived_noun(speller, word)
+        || is_loose_compound(speller, word)
+    {
         return true;
     }
     // The genitive of a loose or spellbook-built compound: `Hallstadts`
@@ -389,6 +451,27 @@ fn is_loose_word(speller: &Speller, word: &str) -> bool {
             base.chars().count() >= 4
                 && (speller.check_word(base) || is_loose_compound(speller, base))
         })
+}
+
+/// `Maskierung`, `Pufferungen`: a noun in `-ung` of a known verb
+/// (`maskieren`, `puffern`). igerman98 lists only the common ones.
+fn is_derived_noun(speller: &Speller, word: &str) -> bool {
+    if !starts_uppercase(word) {
+        return false;
+    }
+    let Some(stem) = word
+        .strip_suffix("ungen")
+        .or_else(|| word.strip_suffix("ung"))
+    else {
+        return false;
+    };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    let verb = stem.to_lowercase();
+    ["en", "n"]
+        .iter()
+        .any(|ending| speller.check_word(&format!("{verb}{ending}")))
 }
 
 /// `Turiner`, `Turinerin`, `Turinern`: a known place plus `-er`.
@@ -439,7 +522,8 @@ fn is_loose_compound(speller: &Speller, word: &str) -> bool {
             continue;
         }
         let tail_ok = if capitalised {
-            speller.check_word(&capitalize_first(tail))
+            let tail = capitalize_first(tail);
+            speller.check_word(&tail) || is_derived_noun(speller, &tail)
         } else {
             // Lowercase tails stay lowercase: `patent|geschützte`.
             !starts_uppercase(tail) && speller.check_word(tail)
@@ -478,9 +562,10 @@ fn is_compound_head(speller: &Speller, head: &str) -> bool {
     })
 }
 
-/// Verb particles of two letters that start nouns (`An|wurf`, `Ab|bau`);
-/// longer ones (`auf`, `vor`) are words by themselves.
-const SHORT_PREFIXES: &[&str] = &["an", "ab", "um", "zu"];
+/// Verb particles of two letters that start nouns (`An|wurf`, `Ab|bau`)
+/// and the negation `un-` (`un|korrigiert`); longer particles (`auf`,
+/// `vor`) are words by themselves.
+const SHORT_PREFIXES: &[&str] = &["an", "ab", "um", "zu", "un"];
 
 /// How much an unknown capitalised word looks like a German word gone wrong
 /// rather than a name.
@@ -587,11 +672,14 @@ fn one_deletion_or_swap_known(speller: &Speller, chars: &[(usize, char)], word: 
     false
 }
 
-/// `Strasse` → `Straße` outside Switzerland, `Straße` → `Strasse` in it.
+/// `Strasse` → `Straße` outside Switzerland, `Straße` → `Strasse` in it,
+/// `Einfluß` → `Einfluss` (pre-1996 spelling) everywhere.
 fn sharp_s_swap(word: &str, locale: Locale) -> Option<String> {
-    match locale {
-        Locale::DeCh => word.contains('ß').then(|| word.replace('ß', "ss")),
-        Locale::DeDe | Locale::DeAt => word.contains("ss").then(|| word.replace("ss", "ß")),
+    if locale == Locale::DeCh || !word.contains("ss") {
+        // de-CH has no ß; elsewhere `Einfluß` is the spelling before 1996.
+        word.contains('ß').then(|| word.replace('ß', "ss"))
+    } else {
+        Some(word.replace("ss", "ß"))
     }
 }
 
@@ -780,7 +868,11 @@ const GERMAN_FUNCTION_WORDS: &[&str] = &[
 const ENGLISH_WORDS: &[&str] = &[
     "the", "of", "and", "to", "is", "are", "was", "be", "for", "with", "this", "that", "on", "by",
     "from", "you", "your", "we", "our", "it", "its", "can", "will", "read", "more", "news",
-    "latest", "also", "not", "but", "or", "at", "as", "all", "new", "about", "here", "click",
+    "latest", "also", "not", "but", "or", "at", "as", "all", "new", "about", "here", "click", "if",
+    "else", "then", "true", "false", "none", "null", "init", "int", "long", "short", "file",
+    "files", "help", "next", "mode", "page", "main", "test", "no", "yes", "off", "set", "get",
+    "run", "user", "name", "size", "type", "data", "time", "date", "path", "root", "home", "bit",
+    "bits", "byte", "bytes", "host", "hosts", "port", "link", "links", "list",
 ];
 
 fn is_english_word(word: &str) -> bool {
@@ -1193,9 +1285,9 @@ impl Lexicon {
         !self.variants.is_empty() && self.variants.contains(word)
     }
 
-    /// Suggestions for `word`, best first, cached for the whole process.
-    fn suggestions(&self, speller: &Speller, word: &str) -> Arc<Vec<String>> {
-        type Cache = Mutex<HashMap<(usize, Box<str>), Arc<Vec<String>>>>;
+    /// Suggestions for `word`, cached for the whole process.
+    fn suggestions(&self, speller: &Speller, word: &str) -> Arc<Suggestions> {
+        type Cache = Mutex<HashMap<(usize, Box<str>), Arc<Suggestions>>>;
         static SUGGESTIONS: LazyLock<Cache> = LazyLock::new(Default::default);
         let key = (self.cache_key(speller.locale()), Box::<str>::from(word));
         if let Some(s) = lock(&SUGGESTIONS).get(&key) {
@@ -1207,15 +1299,140 @@ impl Lexicon {
                 found.push(other);
             }
         }
-        for s in speller.suggest(word, 5) {
+        for s in close_words(speller, word, false) {
             if !found.contains(&s) {
                 found.push(s);
             }
         }
-        let found = Arc::new(found);
+        let close = found
+            .iter()
+            .filter(|s| damerau_distance(word, s) == 1)
+            .count();
+        let only_close = close == 1
+            && found.first().is_some_and(|first| {
+                damerau_distance(word, first) == 1
+                    && close_words(speller, word, true).as_slice() == std::slice::from_ref(first)
+            });
+        let found = Arc::new(Suggestions {
+            words: found,
+            only_close,
+        });
         lock(&SUGGESTIONS).insert(key, Arc::clone(&found));
         found
     }
+}
+
+/// Letters tried for insertions and substitutions.
+const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
+
+/// Known words one edit (Damerau) away from `word`, the likeliest typo
+/// first: swapped neighbours, a doubled letter too many or too few, a
+/// missing letter, an extra letter, a wrong letter.
+///
+/// Spellbook's own suggester takes 50–800 ms on a long compound; this
+/// takes a few milliseconds because a compound is only edited where it is
+/// broken: outside its longest known tail (`Jugen|kriminalität`) or head
+/// (`Verteidigungs|minster`). The first letter is never replaced or
+/// preceded, so the word keeps its case. Words one edit away whose edit
+/// lies inside the known part are not found; they are rare and the fix is
+/// then at worst display-only. With `whole`, the whole word is edited
+/// (slower; to confirm that a word is the only one close by).
+fn close_words(speller: &Speller, word: &str, whole: bool) -> Vec<String> {
+    const MAX_CHARS: usize = 40;
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if !(3..=MAX_CHARS).contains(&n) {
+        return Vec::new();
+    }
+    let (lo, hi) = if whole {
+        (0, n)
+    } else {
+        edit_region(speller, word, &chars)
+    };
+    let mut found: Vec<(u8, String)> = Vec::new();
+    let mut candidate = String::with_capacity(word.len() + 4);
+    let consider = |rank: u8, candidate: &str, found: &mut Vec<(u8, String)>| {
+        if candidate != word
+            && !found.iter().any(|(_, f)| f == candidate)
+            && speller.check_word(candidate)
+        {
+            found.push((rank, candidate.to_string()));
+        }
+    };
+    let build = |buf: &mut String, parts: &[&[char]]| {
+        buf.clear();
+        for p in parts {
+            buf.extend(p.iter());
+        }
+    };
+    for i in lo.max(1)..hi.min(n) {
+        // swap i-1 and i
+        if chars[i - 1] != chars[i] {
+            build(
+                &mut candidate,
+                &[&chars[..i - 1], &[chars[i], chars[i - 1]], &chars[i + 1..]],
+            );
+            consider(0, &candidate, &mut found);
+        }
+        // delete i
+        build(&mut candidate, &[&chars[..i], &chars[i + 1..]]);
+        let doubled = chars[i] == chars[i - 1];
+        consider(if doubled { 1 } else { 3 }, &candidate, &mut found);
+    }
+    for i in lo.max(1)..=hi.min(n) {
+        for c in ALPHABET.chars() {
+            // insert c before i
+            build(&mut candidate, &[&chars[..i], &[c], &chars[i..]]);
+            let doubling = chars[i - 1] == c || chars.get(i) == Some(&c);
+            consider(if doubling { 1 } else { 2 }, &candidate, &mut found);
+            // replace i
+            if i < n && chars[i] != c && chars[i].is_lowercase() {
+                build(&mut candidate, &[&chars[..i], &[c], &chars[i + 1..]]);
+                consider(4, &candidate, &mut found);
+            }
+        }
+    }
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, w)| w).collect()
+}
+
+/// The character range `lo..hi` of `word` where a typo can be: before the
+/// longest known tail or after the longest known head of four letters or
+/// more, whichever is shorter; the whole word if neither exists.
+fn edit_region(speller: &Speller, word: &str, chars: &[char]) -> (usize, usize) {
+    const MIN_PART: usize = 4;
+    let n = chars.len();
+    let offsets: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
+    let mut region = (0, n);
+    if !word.contains('-') {
+        let capitalised = starts_uppercase(word);
+        let tail_known = |k: usize| {
+            let tail = &word[offsets[k]..];
+            if capitalised {
+                speller.check_word(&capitalize_first(tail))
+            } else {
+                speller.check_word(tail)
+            }
+        };
+        // The shortest known tail of six letters or more (four if none):
+        // `Jugen|kriminalität`, not `Ju|genkriminalität` (`Gen` + …).
+        let tails: Vec<usize> = (2..n.saturating_sub(MIN_PART - 1))
+            .filter(|&k| tail_known(k))
+            .collect();
+        let p = tails.iter().rev().find(|&&k| n - k >= 6).or(tails.last());
+        if let Some(&p) = p {
+            region = (0, p + 1);
+        }
+        if let Some(q) = (MIN_PART..n.saturating_sub(2))
+            .rev()
+            .find(|&k| speller.check_word(&word[..offsets[k]]))
+        {
+            if n - (q - 1) < region.1 - region.0 {
+                region = (q - 1, n);
+            }
+        }
+    }
+    region
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
