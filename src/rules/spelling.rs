@@ -399,7 +399,8 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
                     && if starts_uppercase(part) {
                         german_evidence(speller, part) == Evidence::None
                     } else {
-                        looks_foreign(speller, part)
+                        // `apt-`, `dm-`: short lowercase parts are terms.
+                        part.chars().count() <= 3 || looks_foreign(speller, part)
                     }
             });
     }
@@ -1239,14 +1240,8 @@ impl Lexicon {
         let (name_words, variants) = name_words(&names);
         words.extend(name_words);
 
-        let dir = settings
-            .file
-            .spelling
-            .dictionary_dir
-            .as_deref()
-            .map(|d| settings.resolve(d))
-            .or_else(|| std::env::var_os(DICTIONARY_DIR_ENV).map(PathBuf::from));
-        let user = match &dir {
+        let env = std::env::var_os(DICTIONARY_DIR_ENV).map(PathBuf::from);
+        let user = match &dictionary_dir(settings, env) {
             Some(dir) => user_spellers(dir).map_err(config_error)?,
             None => [None, None, None],
         };
@@ -1472,6 +1467,19 @@ fn name_words(names: &[(String, Vec<String>)]) -> (Vec<String>, HashSet<String>)
     (canonical, variants)
 }
 
+/// `[spelling] dictionary-dir` (relative to the configuration file) or
+/// else the value of [`DICTIONARY_DIR_ENV`]: a project's configuration is
+/// more specific than a user's environment.
+fn dictionary_dir(settings: &Settings, env: Option<PathBuf>) -> Option<PathBuf> {
+    settings
+        .file
+        .spelling
+        .dictionary_dir
+        .as_deref()
+        .map(|d| settings.resolve(d))
+        .or(env)
+}
+
 /// Spellers for the locales whose `.aff` and `.dic` are in `dir`.
 fn user_spellers(dir: &Path) -> Result<[Option<Speller>; 3], String> {
     if !dir.is_dir() {
@@ -1513,4 +1521,370 @@ fn with_verdicts<R>(key: usize, f: impl FnOnce(&mut HashMap<Box<str>, Verdict>) 
         }
         f(map)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{CliOverrides, ConfigFile};
+    use crate::diagnostic::Applicability;
+    use crate::document::Document;
+    use crate::rules::testing::{check, check_locale, fixed, flagged};
+
+    fn rule() -> UnknownWord {
+        UnknownWord {
+            lexicon: Lexicon::from_settings(&Settings::default()).unwrap(),
+        }
+    }
+
+    fn rule_with(config: &str, dir: &Path) -> Result<UnknownWord, ConfigError> {
+        let path = dir.join("schliff.toml");
+        let file = ConfigFile::parse(config, &path)?;
+        let settings = Settings::new(Some(path), file, &CliOverrides::default())?;
+        Ok(UnknownWord {
+            lexicon: Lexicon::from_settings(&settings)?,
+        })
+    }
+
+    fn flagged_with(rule: &UnknownWord, text: &str) -> Vec<String> {
+        let doc = Document::plain(text, Locale::DeDe);
+        let settings = Settings::default();
+        let ctx = Context {
+            settings: &settings,
+            corpus: None,
+        };
+        let mut out = Vec::new();
+        rule.check(&doc, &ctx, &mut out);
+        out.iter()
+            .map(|d| text[d.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn flags_misspelt_and_invented_words() {
+        let r = rule();
+        assert_eq!(
+            flagged(
+                &r,
+                "Die Regierung will systematisch gegen Jugenkriminalität vorgehen."
+            ),
+            ["Jugenkriminalität"]
+        );
+        assert_eq!(
+            flagged(&r, "Er nannte das Treffen eine einmannige Beziehung."),
+            ["einmannige"]
+        );
+        assert_eq!(
+            flagged(
+                &r,
+                "Es seien die Führer schwach konjunktionierender Länder, sagte er."
+            ),
+            ["konjunktionierender"]
+        );
+        assert_eq!(
+            flagged(&r, "Die neue Regirung in Rom kündigte das an."),
+            ["Regirung"]
+        );
+        assert_eq!(
+            flagged(&r, "Das Programm wurde am Montag vorgestelt."),
+            ["vorgestelt"]
+        );
+        // A typo that repeats is still a typo.
+        assert_eq!(
+            flagged(
+                &r,
+                "Die Jugenkriminalität steigt. Gegen Jugenkriminalität hilft Bildung."
+            ),
+            ["Jugenkriminalität", "Jugenkriminalität"]
+        );
+    }
+
+    #[test]
+    fn leaves_names_alone() {
+        let r = rule();
+        let text = "Der Asienexperte Patrick Cronin vom Hudson Institute in Washington \
+sagte das. Der ukrainische Außenminister Dmytro Kuleba widersprach. Die Ärztin Nguyen \
+Ngoc Anh aus Hanoi leitet die Klinik, sagte Präsident Tokajew. Später sagte Kuleba, \
+Tokajews Rede sei kurz gewesen. Frau Wojciechowska kam aus Bydgoszcz. Auch \
+Rosenberger war dort.";
+        assert!(flagged(&r, text).is_empty(), "{:?}", flagged(&r, text));
+        // German-looking names with a first name or a title.
+        let text = "Trainer Michael Rudolph lobte Anna Hallberger. Hallberger traf zweimal.";
+        assert!(flagged(&r, text).is_empty(), "{:?}", flagged(&r, text));
+        // Places after a preposition, genitives of names.
+        let text = "Das Werk in Babelsberg und der Hafen von Tarent. Babelsbergs Studios.";
+        assert!(flagged(&r, text).is_empty(), "{:?}", flagged(&r, text));
+    }
+
+    #[test]
+    fn leaves_compounds_and_derived_words_alone() {
+        let r = rule();
+        for text in [
+            "Die Bezahlschranke und die Streamingdienste verlangen Geld.",
+            "Der Verlegerverband warnt vor Verleumdungsklagen.",
+            "Patentgeschützte Medikamente sind teuer, patentgeschützte auch.",
+            "Die Turiner Zeitung und die Mailänderin.",
+            "Olivenöl aus Apulien und der Anwurf in der Halle.",
+            "Die Pufferung der Daten und die Maskierung der Zeichen.",
+            "Die Daten bleiben unkorrigiert.",
+            "Der Wendelburger Trainer und Hallstadts Trainer trafen sich.",
+        ] {
+            assert!(
+                flagged(&r, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&r, text)
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_non_prose_alone() {
+        let r = rule();
+        for text in [
+            // abbreviations, numbers, acronyms, units
+            "Das gilt z. B. für Nr. 5, bzw. für 3,5 Mio. Euro, ca. 20 km/h und 1.200 Fans.",
+            "NATO, UNESCO, UNICEF, G7, NGOs und die OSZE tagten.",
+            "Am 4. Juli um 10:30 Uhr endete das Spiel 2:1.",
+            // URLs, e-mail, code-like tokens
+            "Mehr unter https://example.org/seite_eins und info@example.de.",
+            "Der A320neo und die Datei config_file.toml sowie example.org.",
+            "Tippen Sie /usr/bin/schliff oder #hashtag und @nutzer ein.",
+            // glued words and brands (stray-token), numeral compounds
+            "Er ging vorDie Regierung und kaufte ein iPhone bei BioNTech.",
+            "Die zwei-tägige Konferenz begann.",
+            // HTML entities and mojibake are other rules' business
+            "Er sagte &quot;Ja&quot; und â€žwachsamâ€œ.",
+        ] {
+            assert!(
+                flagged(&r, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&r, text)
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_foreign_quotations_and_titles_alone() {
+        let r = rule();
+        for text in [
+            "„We welcome the goal, but the devil is in the details“, sagte sie.",
+            "Er las den „Corriere della Sera“ und sah „House of Cards“.",
+            "Sein Motto: „Il giornalismo locale non è morto, ha solo cambiato casa.“",
+            "Read more »",
+            "Similar News: You can also read news stories similar to this one.",
+            "Der Befehl startet den root-Prozess und das apt-pinning.",
+        ] {
+            assert!(
+                flagged(&r, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&r, text)
+            );
+        }
+        // A German quotation is checked.
+        assert_eq!(
+            flagged(&r, "Er sprach von „eine einmannige Beziehung“ mit Kim."),
+            ["einmannige"]
+        );
+    }
+
+    #[test]
+    fn locale_decides_sharp_s() {
+        let r = rule();
+        let text = "Die Strasse war gesperrt.";
+        let de = check_locale(&r, text, Locale::DeDe);
+        assert_eq!(de.len(), 1);
+        assert!(de[0].message.contains("`Straße`"), "{}", de[0].message);
+        assert!(check_locale(&r, text, Locale::DeCh).is_empty());
+        assert!(check_locale(&r, "Die Massnahmen greifen.", Locale::DeCh).is_empty());
+        // Swiss text with ß is wrong in Switzerland.
+        let ch = check_locale(&r, "Die Straße war gesperrt.", Locale::DeCh);
+        assert!(ch[0].message.contains("`Strasse`"), "{}", ch[0].message);
+        // Austrian words under de-AT, not under de-DE.
+        let at = "Im Jänner kosteten die Paradeiser mehr.";
+        assert!(check_locale(&r, at, Locale::DeAt).is_empty());
+        assert_eq!(check_locale(&r, at, Locale::DeDe).len(), 1);
+        // Pre-1996 spelling gets the current one.
+        let old = check_locale(&r, "Das ist ein großer Einfluß gewesen.", Locale::DeDe);
+        assert!(old[0].message.contains("`Einfluss`"), "{}", old[0].message);
+    }
+
+    #[test]
+    fn safe_fix_only_for_a_single_close_word() {
+        let r = rule();
+        // `Regierung` is the only known word one edit away.
+        let text = "Die neue Regirung in Rom kündigte das an.";
+        let d = check(&r, text);
+        assert_eq!(
+            d[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Safe)
+        );
+        let once = fixed(&r, text);
+        assert_eq!(once, "Die neue Regierung in Rom kündigte das an.");
+        assert_eq!(fixed(&r, &once), once, "idempotent");
+
+        // `Jugendkriminalität` and `Judenkriminalität` are both one edit
+        // away: suggestions only.
+        let text = "Sie will gegen Jugenkriminalität vorgehen.";
+        let d = check(&r, text);
+        assert!(
+            d[0].message.contains("`Jugendkriminalität`"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(
+            d[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::DisplayOnly)
+        );
+        assert_eq!(fixed(&r, text), text);
+
+        // A sentence-initial capital could be a name: never safe.
+        let d = check(&r, "Regirung und Opposition stritten.");
+        assert_eq!(
+            d[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::DisplayOnly)
+        );
+        // No word close by: no fix at all.
+        let d = check(&r, "Er sprach von einer einmannige Sache.");
+        assert!(d[0].fix.is_none());
+        assert_eq!(d[0].message, "Unknown word `einmannige`");
+    }
+
+    #[test]
+    fn at_most_three_suggestions() {
+        let r = rule();
+        let d = check(&r, "Das hatte im Wahlkamf keine Rolle gespielt.");
+        let message = &d[0].message;
+        assert!(message.contains("`Wahlkampf`"), "{message}");
+        assert!(message.matches('`').count() <= 2 * (1 + MAX_SUGGESTIONS));
+    }
+
+    #[test]
+    fn one_edit_words() {
+        let s = Speller::embedded(Locale::DeDe);
+        assert_eq!(close_words(s, "Regirung", false), ["Regierung"]);
+        assert_eq!(close_words(s, "Präsidnet", false)[0], "Präsident");
+        assert_eq!(close_words(s, "Abrüstunng", false)[0], "Abrüstung");
+        assert!(close_words(s, "Jugenkriminalität", false)
+            .iter()
+            .any(|w| w == "Jugendkriminalität"));
+        assert!(close_words(s, "Verteidigungsminster", false)
+            .iter()
+            .any(|w| w == "Verteidigungsminister"));
+        assert!(close_words(s, "einmannige", true).is_empty());
+        assert_eq!(damerau_distance("Regirung", "Regierung"), 1);
+        assert_eq!(damerau_distance("Präsidnet", "Präsident"), 1);
+        assert_eq!(damerau_distance("Strasse", "Straße"), 2);
+        assert_eq!(damerau_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn user_words_and_word_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("woerter.txt"),
+            "# Hauswörter\nschliffig\n\nvorgestelt\n",
+        )
+        .unwrap();
+        let r = rule_with(
+            "words = [\"Glorbix\"]\n[spelling]\nword-files = [\"woerter.txt\"]\n",
+            dir.path(),
+        )
+        .unwrap();
+        assert!(flagged_with(
+            &r,
+            "Die Firma Glorbix und Glorbix’ Werk wurde schliffig vorgestelt."
+        )
+        .is_empty());
+        // Without the configuration they are reported.
+        assert_eq!(
+            flagged(&rule(), "Das Werk wurde schliffig vorgestelt."),
+            ["schliffig", "vorgestelt"]
+        );
+        let err = rule_with("[spelling]\nword-files = [\"fehlt.txt\"]\n", dir.path())
+            .err()
+            .unwrap();
+        assert!(err.message.contains("fehlt.txt"), "{err}");
+    }
+
+    #[test]
+    fn dictionary_dir_replaces_the_embedded_dictionaries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("de_DE.aff"), "SET UTF-8\n").unwrap();
+        std::fs::write(dir.path().join("de_DE.dic"), "2\nhallo\nvorgestelt\n").unwrap();
+        let r = rule_with("[spelling]\ndictionary-dir = \".\"\n", dir.path()).unwrap();
+        // Only this tiny dictionary (plus schliff's lists) is used.
+        assert_eq!(
+            flagged_with(&r, "hallo vorgestelt gehen"),
+            ["gehen"],
+            "the user's dictionary decides"
+        );
+        let err = rule_with("[spelling]\ndictionary-dir = \"fehlt\"\n", dir.path())
+            .err()
+            .unwrap();
+        assert!(err.message.contains("does not exist"), "{err}");
+        let empty = tempfile::tempdir().unwrap();
+        let err = rule_with("[spelling]\ndictionary-dir = \".\"\n", empty.path())
+            .err()
+            .unwrap();
+        assert!(err.message.contains("de_DE"), "{err}");
+    }
+
+    #[test]
+    fn configured_dictionary_dir_wins_over_the_environment() {
+        let file = ConfigFile::parse(
+            "[spelling]\ndictionary-dir = \"dicts\"\n",
+            Path::new("/p/schliff.toml"),
+        )
+        .unwrap();
+        let settings = Settings::new(
+            Some("/p/schliff.toml".into()),
+            file,
+            &CliOverrides::default(),
+        )
+        .unwrap();
+        let env = Some(PathBuf::from("/env/dicts"));
+        assert_eq!(
+            dictionary_dir(&settings, env.clone()),
+            Some(PathBuf::from("/p/dicts"))
+        );
+        assert_eq!(dictionary_dir(&Settings::default(), env.clone()), env);
+        assert_eq!(dictionary_dir(&Settings::default(), None), None);
+    }
+
+    #[test]
+    fn transliteration_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = rule_with(
+            "[[transliteration.names]]\ncanonical = \"Wolodymyr Selenskyj\"\n\
+variants = [\"Volodymyr Zelensky\", \"Zelenskyy\"]\n\
+[[transliteration.names]]\ncanonical = \"Grzegorz Brzęczyszczykiewicz\"\nvariants = []\n",
+            dir.path(),
+        )
+        .unwrap();
+        // Variants are the transliteration rules' findings, canonical
+        // names and their genitives are words.
+        assert!(flagged_with(&r, "Zelenskys Rede. Selenskyjs Rede. Er traf Zelenskyy.").is_empty());
+        let (words, variants) =
+            name_words(&[("Kim Jong Un".to_string(), vec!["Kim Jong-un".to_string()])]);
+        assert!(words.contains(&"Jong".to_string()) && words.contains(&"Kims".to_string()));
+        assert!(variants.contains("Jong-un") && !variants.contains("Kim"));
+        let table: TransliterationTable = toml::from_str(
+            "[[name]]\ncanonical = \"Sergej Schoigu\"\nvariants = [\"Sergei Shoigu\"]\n\
+kind = \"person\"\nalt_style = \"x\"\nnote = \"n\"\n",
+        )
+        .unwrap();
+        assert_eq!(table.name[0].canonical, "Sergej Schoigu");
+    }
+
+    #[test]
+    fn verdicts_are_cached_per_lexicon() {
+        let dir = tempfile::tempdir().unwrap();
+        let with_word = rule_with("words = [\"quarzelig\"]\n", dir.path()).unwrap();
+        let plain = rule();
+        let text = "Die Maus lief quarzelig.";
+        // Same thread, same word, different lexicons: different verdicts.
+        assert!(flagged_with(&with_word, text).is_empty());
+        assert_eq!(flagged(&plain, text), ["quarzelig"]);
+        assert!(flagged_with(&with_word, text).is_empty());
+    }
 }
