@@ -124,7 +124,6 @@ impl Rule for UnknownWord {
             foreign_sentences: HashMap::new(),
         };
         let words = unknown_words(&candidates);
-        let names = judge.names(&candidates, &words);
         // Per name key: occurrences and the weakest German evidence of its
         // forms (`Hallstadt` is weak, its genitive `Hallstadts` strong).
         let mut keys: HashMap<&str, (usize, Evidence)> = HashMap::new();
@@ -135,6 +134,7 @@ impl Rule for UnknownWord {
             entry.0 += 1;
             entry.1 = entry.1.min(c.evidence);
         }
+        let names = judge.names(&candidates, &words, &keys);
 
         let mut suggested = 0;
         let mut suggestions_for = |word: &str| {
@@ -146,7 +146,7 @@ impl Rule for UnknownWord {
             }
         };
         for c in &candidates {
-            if c.foreign || judge.in_foreign_text(c.token) {
+            if c.foreign {
                 continue;
             }
             let capitalised = starts_uppercase(c.word);
@@ -164,6 +164,9 @@ impl Rule for UnknownWord {
                 if !reported {
                     continue;
                 }
+            }
+            if judge.in_foreign_text(c.token) {
+                continue;
             }
             let range = doc.tokens()[c.token].range.clone();
             let suggestions = suggestions_for(c.word);
@@ -234,7 +237,7 @@ struct Suggestions {
     /// Best first.
     words: Vec<String>,
     /// The first word is the only known word one edit away from the
-    /// unknown word (searched over the whole word): the fix is safe.
+    /// unknown word: the fix is safe.
     only_close: bool,
 }
 
@@ -398,6 +401,7 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
                 !speller.check_word(&capitalised)
                     && if starts_uppercase(part) {
                         german_evidence(speller, part) == Evidence::None
+                            || has_english_spelling(&part.to_lowercase())
                     } else {
                         // `apt-`, `dm-`: short lowercase parts are terms.
                         part.chars().count() <= 3 || looks_foreign(speller, part)
@@ -405,7 +409,11 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
             });
     }
     if starts_uppercase(word) {
-        return false;
+        // Only the surest English spellings for capitalised words, which
+        // may be German nouns (`Chance`, `System`): `Upstream`,
+        // `Bootloader`, `Rendering`, `Workflow`.
+        let lower = word.to_lowercase();
+        return has_english_spelling(&lower);
     }
     if ENGLISH_WORDS.contains(&word)
         || !word.contains(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y'])
@@ -420,27 +428,50 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
         .enumerate()
         .any(|(i, &b)| b == b'c' && !matches!(bytes.get(i + 1), Some(b'h' | b'k')));
     stray_c
-        || word.starts_with("th")
+        || has_english_spelling(word)
         || word.starts_with("sh")
-        || word.contains("oo")
-        || word.contains("ea")
         || word.ends_with('w')
         || word.ends_with("ed")
-        || word.ends_with("ing")
-        || (word.ends_with('y') && !word.ends_with("ey"))
+        || word.ends_with('y')
+        // lowercase `-ion`: German nouns in `-ion` are capitalised
+        || word.ends_with("ion")
+        || word.ends_with("ions")
+}
+
+/// Letter groups of English words that German words (outside loans the
+/// dictionary has) do not contain.
+fn has_english_spelling(lower: &str) -> bool {
+    lower.starts_with("th")
+        || ["oo", "ea", "ow", "wr", "ay", "ou"]
+            .iter()
+            .any(|g| lower.contains(g))
+        || lower.ends_with("ing")
 }
 
 /// Words spellbook rejects that are still correct German: compounds its
 /// affix flags do not build, inhabitants and adjectives of known places.
 fn is_loose_word(speller: &Speller, word: &str) -> bool {
     if word.contains('-') {
-        // `Streamingdienst-Chef`: every part known, loosely.
+        // `Streamingdienst-Chef`: every part known, loosely. `4-stufige`:
+        // an adjective that exists only in compounds after a number
+        // (`zweistufige`).
+        let mut after_number = false;
         return word.split('-').all(|part| {
-            !part.is_empty() && (speller.check_word(part) || is_loose_word(speller, part))
+            let ok = !part.is_empty()
+                && (speller.check_word(part)
+                    || is_loose_word(speller, part)
+                    || (after_number
+                        && !starts_uppercase(part)
+                        && speller.check_word(&format!("zwei{part}"))));
+            after_number = part
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+            ok
         });
     }
     if is_demonym(speller, word)
         || is_derived_noun(speller, word)
+        || is_zu_infinitive(speller, word)
         || is_loose_compound(speller, word)
     {
         return true;
@@ -473,6 +504,20 @@ fn is_derived_noun(speller: &Speller, word: &str) -> bool {
     ["en", "n"]
         .iter()
         .any(|ending| speller.check_word(&format!("{verb}{ending}")))
+}
+
+/// `einzutippen`, `vorzubelegen`: the infinitive with `zu` of a known verb
+/// with a particle (`eintippen`), which igerman98 does not generate.
+fn is_zu_infinitive(speller: &Speller, word: &str) -> bool {
+    if starts_uppercase(word) || !word.ends_with('n') {
+        return false;
+    }
+    word.match_indices("zu").any(|(at, _)| {
+        at >= 2 && word.len() - at > 4 && {
+            let verb = format!("{}{}", &word[..at], &word[at + 2..]);
+            speller.check_word(&verb)
+        }
+    })
 }
 
 /// `Turiner`, `Turinerin`, `Turinern`: a known place plus `-er`.
@@ -564,9 +609,9 @@ fn is_compound_head(speller: &Speller, head: &str) -> bool {
 }
 
 /// Verb particles of two letters that start nouns (`An|wurf`, `Ab|bau`)
-/// and the negation `un-` (`un|korrigiert`); longer particles (`auf`,
-/// `vor`) are words by themselves.
-const SHORT_PREFIXES: &[&str] = &["an", "ab", "um", "zu", "un"];
+/// and the prefixes `un-` (`un|korrigiert`) and `ur-` (`Ur|prozess`);
+/// longer particles (`auf`, `vor`) are words by themselves.
+const SHORT_PREFIXES: &[&str] = &["an", "ab", "um", "zu", "un", "ur"];
 
 /// How much an unknown capitalised word looks like a German word gone wrong
 /// rather than a name.
@@ -877,11 +922,11 @@ const ENGLISH_WORDS: &[&str] = &[
 ];
 
 fn is_english_word(word: &str) -> bool {
-    ENGLISH_WORDS.iter().any(|f| lower_eq(f, word))
+    word.len() <= 8 && ENGLISH_WORDS.iter().any(|f| lower_eq(f, word))
 }
 
 fn is_function_word(word: &str) -> bool {
-    GERMAN_FUNCTION_WORDS.iter().any(|f| lower_eq(f, word))
+    word.len() <= 6 && GERMAN_FUNCTION_WORDS.iter().any(|f| lower_eq(f, word))
 }
 
 /// `word` equals lowercase `f` up to a capital first letter.
@@ -977,15 +1022,22 @@ impl<'d> Judge<'_, 'd> {
 
     /// The strongest name context of each capitalised candidate (by key)
     /// over the document.
+    /// Only keys with some German evidence are looked at; the others are
+    /// names anyway.
     fn names(
         &self,
         candidates: &[Candidate<'d>],
         words: &HashSet<&'d str>,
+        keys: &HashMap<&'d str, (usize, Evidence)>,
     ) -> HashMap<&'d str, NameContext> {
         let mut out: HashMap<&'d str, NameContext> = HashMap::new();
         for c in candidates.iter().filter(|c| starts_uppercase(c.word)) {
+            let key = name_key(c.word, words);
+            if keys.get(key).is_none_or(|(_, e)| *e == Evidence::None) {
+                continue;
+            }
             let context = self.name_context(c.token);
-            let entry = out.entry(name_key(c.word, words)).or_insert(context);
+            let entry = out.entry(key).or_insert(context);
             *entry = (*entry).max(context);
         }
         out
@@ -1294,7 +1346,7 @@ impl Lexicon {
                 found.push(other);
             }
         }
-        for s in close_words(speller, word, false) {
+        for s in close_words(speller, word) {
             if !found.contains(&s) {
                 found.push(s);
             }
@@ -1304,10 +1356,9 @@ impl Lexicon {
             .filter(|s| damerau_distance(word, s) == 1)
             .count();
         let only_close = close == 1
-            && found.first().is_some_and(|first| {
-                damerau_distance(word, first) == 1
-                    && close_words(speller, word, true).as_slice() == std::slice::from_ref(first)
-            });
+            && found
+                .first()
+                .is_some_and(|first| damerau_distance(word, first) == 1);
         let found = Arc::new(Suggestions {
             words: found,
             only_close,
@@ -1326,24 +1377,18 @@ const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
 ///
 /// Spellbook's own suggester takes 50–800 ms on a long compound; this
 /// takes a few milliseconds because a compound is only edited where it is
-/// broken: outside its longest known tail (`Jugen|kriminalität`) or head
-/// (`Verteidigungs|minster`). The first letter is never replaced or
-/// preceded, so the word keeps its case. Words one edit away whose edit
-/// lies inside the known part are not found; they are rare and the fix is
-/// then at worst display-only. With `whole`, the whole word is edited
-/// (slower; to confirm that a word is the only one close by).
-fn close_words(speller: &Speller, word: &str, whole: bool) -> Vec<String> {
+/// broken: before its known tail (`Jugen|kriminalität`) or after its known
+/// head (`Verteidigungs|minster`), see [`edit_region`]. Edits inside the
+/// known part are not tried: they would leave the broken part broken. The
+/// first letter is never replaced or preceded, so the word keeps its case.
+fn close_words(speller: &Speller, word: &str) -> Vec<String> {
     const MAX_CHARS: usize = 40;
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if !(3..=MAX_CHARS).contains(&n) {
         return Vec::new();
     }
-    let (lo, hi) = if whole {
-        (0, n)
-    } else {
-        edit_region(speller, word, &chars)
-    };
+    let (lo, hi) = edit_region(speller, word, &chars);
     let mut found: Vec<(u8, String)> = Vec::new();
     let mut candidate = String::with_capacity(word.len() + 4);
     let consider = |rank: u8, candidate: &str, found: &mut Vec<(u8, String)>| {
@@ -1628,6 +1673,8 @@ Rosenberger war dort.";
             "Die Pufferung der Daten und die Maskierung der Zeichen.",
             "Die Daten bleiben unkorrigiert.",
             "Der Wendelburger Trainer und Hallstadts Trainer trafen sich.",
+            "Es gilt, den Code einzutippen und eine 4-stufige Skala vorzubelegen.",
+            "Der Upstream-Entwickler nutzt den Bootloader und das Rendering.",
         ] {
             assert!(
                 flagged(&r, text).is_empty(),
@@ -1761,16 +1808,16 @@ Rosenberger war dort.";
     #[test]
     fn one_edit_words() {
         let s = Speller::embedded(Locale::DeDe);
-        assert_eq!(close_words(s, "Regirung", false), ["Regierung"]);
-        assert_eq!(close_words(s, "Präsidnet", false)[0], "Präsident");
-        assert_eq!(close_words(s, "Abrüstunng", false)[0], "Abrüstung");
-        assert!(close_words(s, "Jugenkriminalität", false)
+        assert_eq!(close_words(s, "Regirung"), ["Regierung"]);
+        assert_eq!(close_words(s, "Präsidnet")[0], "Präsident");
+        assert_eq!(close_words(s, "Abrüstunng")[0], "Abrüstung");
+        assert!(close_words(s, "Jugenkriminalität")
             .iter()
             .any(|w| w == "Jugendkriminalität"));
-        assert!(close_words(s, "Verteidigungsminster", false)
+        assert!(close_words(s, "Verteidigungsminster")
             .iter()
             .any(|w| w == "Verteidigungsminister"));
-        assert!(close_words(s, "einmannige", true).is_empty());
+        assert!(close_words(s, "einmannige").is_empty());
         assert_eq!(damerau_distance("Regirung", "Regierung"), 1);
         assert_eq!(damerau_distance("Präsidnet", "Präsident"), 1);
         assert_eq!(damerau_distance("Strasse", "Straße"), 2);
