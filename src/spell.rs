@@ -140,6 +140,40 @@ impl Speller {
         Ok(Speller { dict, locale })
     }
 
+    /// A copy of this speller that also accepts `words` (a user's word list,
+    /// names). Each word is added as it is, without affix flags, so the
+    /// result does not depend on the flags of the `.aff` file; a word with a
+    /// `/` is added whole (`km/h`). For de-CH every `ß` is written `ss`.
+    ///
+    /// Copies the whole dictionary (a few milliseconds): build it once per
+    /// run, not per document.
+    pub fn with_words<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Speller {
+        let mut dict = self.dict.clone();
+        for word in words {
+            let word = word.trim();
+            if word.is_empty() {
+                continue;
+            }
+            let mut entry = if self.locale == Locale::DeCh {
+                word.replace('ß', "ss")
+            } else {
+                word.to_string()
+            };
+            // `.dic` syntax: a slash starts the flags unless escaped.
+            if entry.contains('/') {
+                entry = entry.replace('/', "\\/");
+            }
+            // A bare word always parses; an error here could only come from
+            // an escape the `.dic` parser does not know, and then the word
+            // is simply not added.
+            let _ = dict.add(&entry);
+        }
+        Speller {
+            dict,
+            locale: self.locale,
+        }
+    }
+
     /// The locale this speller checks.
     pub fn locale(&self) -> Locale {
         self.locale

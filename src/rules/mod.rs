@@ -9,6 +9,7 @@ pub mod boilerplate;
 pub(crate) mod lexicon;
 pub mod quotes;
 pub mod repetition;
+pub mod spelling;
 pub mod spelling_numeral;
 pub mod stray_token;
 pub mod typography;
@@ -29,6 +30,7 @@ pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError>
     rules.extend(quotes::rules());
     rules.extend(typography::rules());
     rules.extend(spelling_numeral::rules());
+    rules.extend(spelling::rules(settings)?);
     rules.extend(repetition::rules(settings)?);
     Ok(rules)
 }
