@@ -5,6 +5,7 @@
 use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
+pub mod transliteration;
 pub mod unicode;
 pub mod whitespace;
 
@@ -15,7 +16,7 @@ pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError>
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
     rules.extend(whitespace::rules());
-    let _ = settings;
+    rules.extend(transliteration::rules(settings)?);
     Ok(rules)
 }
 
