@@ -582,8 +582,8 @@ default when checking several files; `--no-corpus` or `[transliteration] scope =
 it off) the counts span every file, and the message lists them. Spellings that differ in any \
 other letter are different names (`Marin`/`Martin`). The fix is unsafe: different people can \
 share a name; listed names are left to `transliteration/non-standard`.\n\n\
-Bad:  \"Minister Surovikin … später sagte Surowikin\"\n\
-Good: \"Minister Surowikin … später sagte Surowikin\"",
+Bad:  \"Trainer Kovalyov … später sagte Kowaljow\"\n\
+Good: \"Trainer Kowaljow … später sagte Kowaljow\"",
     fix: FixAvailability::Unsafe,
 };
 
