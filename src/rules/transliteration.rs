@@ -688,7 +688,7 @@ pub fn review(corpus: &CorpusNames, settings: &Settings) -> Result<String, Confi
         let mark = if chosen { "✓" } else { "✗" };
         format!("  {mark} {surface:<28} {count:>5}×  {files_text:>9}  {list}\n")
     };
-    let mut shown: Vec<&str> = Vec::new();
+    let mut shown: FxSet<&str> = FxSet::default();
     for cluster in &corpus.verdicts().clusters {
         let listed = cluster
             .members
@@ -714,14 +714,14 @@ pub fn review(corpus: &CorpusNames, settings: &Settings) -> Result<String, Confi
                 (m.count, m.files, &m.paths),
                 m.surface == chosen,
             ));
-            shown.push(&m.surface);
+            shown.insert(&m.surface);
         }
     }
     // Listed spellings with no variant in sight.
     let mut listed: Vec<(String, &str, &crate::names::Stat)> = corpus
         .stats()
         .iter()
-        .filter(|(surface, _)| !shown.contains(surface))
+        .filter(|(surface, _)| !shown.contains(*surface))
         .filter_map(|(surface, stat)| {
             let canonical = canonical_of(surface)?;
             (strip_genitive(surface).unwrap_or(surface) != canonical && surface != canonical)
