@@ -35,6 +35,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the spellings of names in the files, grouped by name, with the
+    /// spelling the transliteration rules choose.
+    Names {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Explain one rule.
     Rule {
         /// A rule id such as `quotes/straight`.
@@ -223,6 +229,7 @@ pub fn main() -> i32 {
             o.check_only = args.check;
             run::run(&o)
         }),
+        Command::Names { common } => options(common, Format::Concise).map(|o| run::names(&o)),
         Command::Rules { json } => list_rules(json),
         Command::Rule { id } => explain_rule(&id),
     };

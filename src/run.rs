@@ -14,6 +14,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, DocumentKind};
 use crate::fix::apply_fixes;
 use crate::linter::Linter;
+use crate::locale::{Locale, LocaleSetting};
 use crate::names::CorpusNames;
 use crate::report::{self, FileError, Finding, Format, Summary};
 use crate::source::SourceText;
@@ -579,32 +580,76 @@ fn corpus_names(
             .map(|l| l.settings.file.transliteration.scope.as_deref() != Some("file"))
             .unwrap_or(true)
     });
-    if !enabled || jobs.len() < 2 {
+    let wanted = linters
+        .linters
+        .iter()
+        .any(|l| l.settings.selection.enables("transliteration/inconsistent"));
+    if !enabled || !wanted || jobs.len() < 2 {
         return None;
     }
-    Some(
-        jobs.par_iter()
-            .filter_map(|job| {
-                let source = read_input(job, stdin_text).ok()?;
-                let linter = &linters.linters[job.linter];
-                let path = match &job.input {
-                    Input::File(p) => p.clone(),
-                    Input::Stdin => PathBuf::from(&job.display),
-                };
-                let fs = linter.settings.for_file(&path);
-                let doc = Document::new(
-                    source.text,
-                    DocumentKind::from_path(&job.display),
-                    fs.locale,
-                );
-                Some(CorpusNames::from_document(
-                    &job.display,
-                    &doc,
-                    &linter.settings,
-                ))
-            })
-            .reduce(CorpusNames::default, CorpusNames::merge),
-    )
+    Some(collect_names(jobs, linters, stdin_text))
+}
+
+/// The name spellings of every job, read and analysed in parallel.
+fn collect_names(jobs: &[Job], linters: &Linters, stdin_text: &Option<Vec<u8>>) -> CorpusNames {
+    jobs.par_iter()
+        .filter_map(|job| {
+            let source = read_input(job, stdin_text).ok()?;
+            let linter = &linters.linters[job.linter];
+            // Names do not depend on the locale; detecting it would cost
+            // more than finding the names.
+            let locale = LocaleSetting::Fixed(Locale::DeDe);
+            let doc = Document::new(source.text, DocumentKind::from_path(&job.display), locale);
+            Some(CorpusNames::from_document(
+                &job.display,
+                &doc,
+                &linter.settings,
+            ))
+        })
+        .reduce(CorpusNames::default, CorpusNames::merge)
+}
+
+/// `schliff names`: lists the groups of name spellings in the given files,
+/// for an editor to review; returns the exit code.
+pub fn names(opts: &Options) -> i32 {
+    let mut linters = Linters::new(opts.cli.clone(), opts.config.clone());
+    let mut errors = Vec::new();
+    let jobs = match collect_jobs(opts, &mut linters, &mut errors) {
+        Ok(jobs) => jobs,
+        Err(e) => {
+            eprintln!("schliff: error: {e}");
+            return 2;
+        }
+    };
+    for e in &errors {
+        eprintln!("schliff: error: {}: {}", e.path, e.message);
+    }
+    let stdin_text = if jobs.iter().any(|j| matches!(j.input, Input::Stdin)) {
+        let mut buf = Vec::new();
+        if let Err(e) = io::stdin().read_to_end(&mut buf) {
+            eprintln!("schliff: error: cannot read standard input: {e}");
+            return 2;
+        }
+        Some(buf)
+    } else {
+        None
+    };
+    let corpus = collect_names(&jobs, &linters, &stdin_text);
+    let settings = linters
+        .linters
+        .first()
+        .map(|l| l.settings.clone())
+        .unwrap_or_default();
+    match crate::rules::transliteration::review(&corpus, &settings) {
+        Ok(text) => {
+            let _ = io::stdout().lock().write_all(text.as_bytes());
+            i32::from(!errors.is_empty()) * 2
+        }
+        Err(e) => {
+            eprintln!("schliff: error: {e}");
+            2
+        }
+    }
 }
 
 /// Whether to colour output: a terminal, and `NO_COLOR` not set.

@@ -12,6 +12,7 @@ pub mod repetition;
 pub mod spelling;
 pub mod spelling_numeral;
 pub mod stray_token;
+pub mod transliteration;
 pub mod typography;
 pub mod unicode;
 pub mod untranslated;
@@ -29,6 +30,7 @@ pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError>
     rules.extend(whitespace::rules());
     rules.extend(quotes::rules());
     rules.extend(typography::rules());
+    rules.extend(transliteration::rules(settings)?);
     rules.extend(spelling_numeral::rules());
     rules.extend(spelling::rules(settings)?);
     rules.extend(repetition::rules(settings)?);
