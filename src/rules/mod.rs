@@ -6,6 +6,7 @@ use crate::config::{ConfigError, Settings};
 use crate::rule::Rule;
 
 pub mod boilerplate;
+mod line_patterns;
 pub mod quotes;
 pub mod repetition;
 pub mod spelling_numeral;
