@@ -18,7 +18,7 @@ use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{is_quote_char, Document, Line};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
-use crate::rules::line_patterns::LinePatterns;
+use crate::rules::line_patterns::{LinePatterns, Table, Tables};
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     let chrome = Arc::new(ChromeLines::new(settings)?);
@@ -84,6 +84,9 @@ struct Shipped {
     group_of: Vec<usize>,
 }
 
+/// The literal prefilter of the shipped patterns, computed by `build.rs`.
+static SHIPPED_TABLES: Tables = include!(concat!(env!("OUT_DIR"), "/boilerplate_tables.rs"));
+
 static SHIPPED: LazyLock<Shipped> = LazyLock::new(|| {
     let file: PatternFile =
         toml::from_str(SHIPPED_TOML).expect("rules/boilerplate.toml parses (checked by tests)");
@@ -91,11 +94,11 @@ static SHIPPED: LazyLock<Shipped> = LazyLock::new(|| {
     let mut group_of = Vec::new();
     for (g, group) in file.pattern.iter().enumerate() {
         for p in &group.patterns {
-            sources.push(p.as_str());
+            sources.push(p.clone());
             group_of.push(g);
         }
     }
-    let patterns = LinePatterns::new(&sources);
+    let patterns = LinePatterns::with_tables(sources, SHIPPED_TABLES.clone());
     Shipped {
         groups: file.pattern,
         patterns,
@@ -114,27 +117,22 @@ pub enum ChromeSource<'a> {
 /// The shipped chrome patterns plus the user's.
 pub struct ChromeLines {
     user: LinePatterns,
-    user_patterns: Vec<String>,
 }
 
 impl ChromeLines {
     /// An invalid user pattern is a configuration error naming the file and
     /// the pattern.
     pub fn new(settings: &Settings) -> Result<ChromeLines, ConfigError> {
-        let user_patterns = settings.file.boilerplate.patterns.clone();
-        let user = LinePatterns::new(&user_patterns);
+        let user = LinePatterns::new(settings.file.boilerplate.patterns.clone());
         user.compile_all().map_err(|(i, e)| ConfigError {
             path: settings.config_path.clone().unwrap_or_default(),
             message: format!(
                 "invalid regular expression `{}` in [boilerplate] patterns: {}",
-                user_patterns[i],
+                user.pattern(i),
                 e.to_string().replace('\n', " ")
             ),
         })?;
-        Ok(ChromeLines {
-            user,
-            user_patterns,
-        })
+        Ok(ChromeLines { user })
     }
 
     /// The list that names `line` (the whole line, trimmed) as chrome.
@@ -151,7 +149,7 @@ impl ChromeLines {
             return Some(ChromeSource::Shipped(&shipped.groups[shipped.group_of[i]]));
         }
         let i = self.user.find(&line, |_| true)?;
-        Some(ChromeSource::User(&self.user_patterns[i]))
+        Some(ChromeSource::User(self.user.pattern(i)))
     }
 
     /// Whether a line is chrome by any pattern or by its shape alone
@@ -929,6 +927,13 @@ mod tests {
         assert!(!SHIPPED.groups.is_empty());
         assert_eq!(SHIPPED.patterns.len(), SHIPPED.group_of.len());
         SHIPPED.patterns.compile_all().unwrap();
+    }
+
+    #[test]
+    fn the_tables_built_with_the_crate_are_those_of_the_shipped_patterns() {
+        let file: PatternFile = toml::from_str(SHIPPED_TOML).unwrap();
+        let patterns: Vec<&String> = file.pattern.iter().flat_map(|g| &g.patterns).collect();
+        assert_eq!(SHIPPED_TABLES, Tables::new(&patterns));
     }
 
     #[derive(Deserialize)]
