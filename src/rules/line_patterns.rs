@@ -16,6 +16,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 
 mod literals;
 pub(crate) use literals::{Table, Tables};
@@ -24,6 +25,9 @@ pub(crate) use literals::{Table, Tables};
 pub(crate) struct LinePatterns {
     patterns: Vec<String>,
     regexes: Vec<OnceLock<Regex>>,
+    /// Per pattern, once tried: the pattern without the upper bounds of its
+    /// long repetitions, if it has any.
+    unbounded: Vec<OnceLock<Option<Regex>>>,
     tables: Tables,
     /// Patterns without literals at either end, tried on every line.
     unfiltered: Vec<u32>,
@@ -54,6 +58,7 @@ impl LinePatterns {
             .collect();
         LinePatterns {
             regexes: patterns.iter().map(|_| OnceLock::new()).collect(),
+            unbounded: patterns.iter().map(|_| OnceLock::new()).collect(),
             patterns,
             tables,
             unfiltered,
@@ -84,6 +89,15 @@ impl LinePatterns {
 
     fn is_match(&self, i: u32, line: &str) -> bool {
         let i = i as usize;
+        // A counted repetition of a Unicode class (`[\p{L} ]{1,60}`) makes a
+        // regex take milliseconds to compile, one copy per count. So a line
+        // that passes the prefilter (`© dpa` for `©\s*\d{4}…`) is first
+        // tried without the bounds: cheap to compile, and what it rejects
+        // the pattern rejects too.
+        let unbounded = self.unbounded[i].get_or_init(|| unbounded(&self.patterns[i]));
+        if unbounded.as_ref().is_some_and(|re| !re.is_match(line)) {
+            return false;
+        }
         self.regexes[i]
             .get_or_init(|| {
                 Regex::new(&whole_line(&self.patterns[i]))
@@ -105,15 +119,61 @@ impl LinePatterns {
         unfiltered.or(filtered).map(|i| i as usize)
     }
 
-    /// The same answer as [`LinePatterns::find`] without the prefilter.
+    /// The same answer as [`LinePatterns::find`] without the prefilters.
     #[cfg(test)]
     pub(crate) fn find_by_full_scan(
         &self,
         line: &str,
         wanted: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        (0..self.len()).find(|&i| wanted(i) && self.is_match(i as u32, line))
+        (0..self.len()).find(|&i| {
+            let re =
+                self.regexes[i].get_or_init(|| Regex::new(&whole_line(&self.patterns[i])).unwrap());
+            wanted(i) && re.is_match(line)
+        })
     }
+}
+
+/// `pattern` as a regex with no upper bound on counted repetitions (`{1,6}`
+/// becomes `{1,}`, `?` stays); `None` if it has none.
+fn unbounded(pattern: &str) -> Option<Regex> {
+    fn unbound(hir: &Hir) -> Option<Hir> {
+        let subs = |subs: &[Hir]| -> Option<Vec<Hir>> {
+            let new: Vec<Option<Hir>> = subs.iter().map(unbound).collect();
+            new.iter().any(Option::is_some).then(|| {
+                new.into_iter()
+                    .zip(subs)
+                    .map(|(new, old)| new.unwrap_or_else(|| old.clone()))
+                    .collect()
+            })
+        };
+        match hir.kind() {
+            HirKind::Repetition(rep) => {
+                let sub = unbound(&rep.sub);
+                let counted = rep.max.is_some_and(|max| max > 1);
+                (counted || sub.is_some()).then(|| {
+                    Hir::repetition(Repetition {
+                        max: if counted { None } else { rep.max },
+                        sub: Box::new(sub.unwrap_or_else(|| (*rep.sub).clone())),
+                        ..rep.clone()
+                    })
+                })
+            }
+            HirKind::Capture(cap) => unbound(&cap.sub).map(|sub| {
+                Hir::capture(Capture {
+                    sub: Box::new(sub),
+                    ..cap.clone()
+                })
+            }),
+            HirKind::Concat(all) => subs(all).map(Hir::concat),
+            HirKind::Alternation(all) => subs(all).map(Hir::alternation),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
+        }
+    }
+    let hir = regex_syntax::Parser::new()
+        .parse(&whole_line(pattern))
+        .ok()?;
+    Regex::new(&unbound(&hir)?.to_string()).ok()
 }
 
 #[cfg(test)]
@@ -153,6 +213,17 @@ mod tests {
         let set = LinePatterns::new(owned(&["(?-i:[A-Z]{2})1 news"]));
         assert_eq!(set.find("AB1 News", |_| true), Some(0));
         assert_eq!(set.find("ab1 News", |_| true), None);
+    }
+
+    #[test]
+    fn long_repetitions_are_tried_without_bounds_first() {
+        assert!(unbounded(r"(©|copyright)\s*\d{4}\s*[\p{L} ]{1,60}").is_some());
+        assert!(unbounded(r"(©|copyright)\s*\d?").is_none());
+        let set = LinePatterns::new(owned(&[r"x[a-z]{2,12}", r"(y[a-z]{0,20}){2}"]));
+        assert_eq!(set.find("xab", |_| true), Some(0));
+        assert_eq!(set.find("xabcdefghijklm", |_| true), None);
+        assert_eq!(set.find("yaaya", |_| true), Some(1));
+        assert_eq!(set.find(&format!("y{}y", "a".repeat(21)), |_| true), None);
     }
 
     #[test]
