@@ -11,13 +11,14 @@
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use serde::Deserialize;
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{is_quote_char, Document, Line};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::line_patterns::{LinePatterns, Table, Tables};
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     let chrome = Arc::new(ChromeLines::new(settings)?);
@@ -78,24 +79,13 @@ pub enum Lang {
 
 struct Shipped {
     groups: Vec<PatternGroup>,
-    set: RegexSet,
-    /// Pattern index in `set` → group index.
+    patterns: LinePatterns,
+    /// Pattern index in `patterns` → group index.
     group_of: Vec<usize>,
 }
 
-fn whole_line(pattern: &str) -> String {
-    format!("(?i)^(?:{pattern})$")
-}
-
-/// A set of whole-line patterns. The lazy DFA of a set this size needs a
-/// larger cache than the default: with too small a cache it is cleared again
-/// and again and matching falls back to a slow engine (100 times slower).
-fn build_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
-    RegexSetBuilder::new(patterns)
-        .size_limit(64 << 20)
-        .dfa_size_limit(128 << 20)
-        .build()
-}
+/// The literal prefilter of the shipped patterns, computed by `build.rs`.
+static SHIPPED_TABLES: Tables = include!(concat!(env!("OUT_DIR"), "/boilerplate_tables.rs"));
 
 static SHIPPED: LazyLock<Shipped> = LazyLock::new(|| {
     let file: PatternFile =
@@ -104,14 +94,14 @@ static SHIPPED: LazyLock<Shipped> = LazyLock::new(|| {
     let mut group_of = Vec::new();
     for (g, group) in file.pattern.iter().enumerate() {
         for p in &group.patterns {
-            sources.push(whole_line(p));
+            sources.push(p.clone());
             group_of.push(g);
         }
     }
-    let set = build_set(&sources).expect("rules/boilerplate.toml patterns compile");
+    let patterns = LinePatterns::with_tables(sources, SHIPPED_TABLES.clone());
     Shipped {
         groups: file.pattern,
-        set,
+        patterns,
         group_of,
     }
 });
@@ -124,43 +114,25 @@ pub enum ChromeSource<'a> {
     User(&'a str),
 }
 
-/// The shipped chrome patterns plus the user's, compiled once.
+/// The shipped chrome patterns plus the user's.
 pub struct ChromeLines {
-    user: Option<RegexSet>,
-    user_patterns: Vec<String>,
+    user: LinePatterns,
 }
 
 impl ChromeLines {
     /// An invalid user pattern is a configuration error naming the file and
     /// the pattern.
     pub fn new(settings: &Settings) -> Result<ChromeLines, ConfigError> {
-        let user_patterns = settings.file.boilerplate.patterns.clone();
-        let error = |message: String| ConfigError {
+        let user = LinePatterns::new(settings.file.boilerplate.patterns.clone());
+        user.compile_all().map_err(|(i, e)| ConfigError {
             path: settings.config_path.clone().unwrap_or_default(),
-            message,
-        };
-        for p in &user_patterns {
-            Regex::new(&whole_line(p)).map_err(|e| {
-                error(format!(
-                    "invalid regular expression `{p}` in [boilerplate] patterns: {}",
-                    e.to_string().replace('\n', " ")
-                ))
-            })?;
-        }
-        let user = if user_patterns.is_empty() {
-            None
-        } else {
-            let anchored: Vec<String> = user_patterns.iter().map(|p| whole_line(p)).collect();
-            Some(build_set(&anchored).map_err(|e| {
-                error(format!(
-                    "[boilerplate] patterns are too large to compile: {e}"
-                ))
-            })?)
-        };
-        Ok(ChromeLines {
-            user,
-            user_patterns,
-        })
+            message: format!(
+                "invalid regular expression `{}` in [boilerplate] patterns: {}",
+                user.pattern(i),
+                e.to_string().replace('\n', " ")
+            ),
+        })?;
+        Ok(ChromeLines { user })
     }
 
     /// The list that names `line` (the whole line, trimmed) as chrome.
@@ -171,21 +143,13 @@ impl ChromeLines {
         }
         let line = collapse_spaces(trimmed);
         let shipped = &*SHIPPED;
-        if shipped.set.is_match(&line) {
-            let english_ok = word_count(&line) <= MAX_ENGLISH_CHROME_WORDS;
-            let found = shipped
-                .set
-                .matches(&line)
-                .iter()
-                .map(|i| &shipped.groups[shipped.group_of[i]])
-                .find(|g| g.lang == Lang::De || english_ok);
-            if let Some(group) = found {
-                return Some(ChromeSource::Shipped(group));
-            }
+        let english_ok = word_count(&line) <= MAX_ENGLISH_CHROME_WORDS;
+        let wanted = |i: usize| english_ok || shipped.groups[shipped.group_of[i]].lang == Lang::De;
+        if let Some(i) = shipped.patterns.find(&line, wanted) {
+            return Some(ChromeSource::Shipped(&shipped.groups[shipped.group_of[i]]));
         }
-        let user = self.user.as_ref()?;
-        let i = user.matches(&line).iter().next()?;
-        Some(ChromeSource::User(&self.user_patterns[i]))
+        let i = self.user.find(&line, |_| true)?;
+        Some(ChromeSource::User(self.user.pattern(i)))
     }
 
     /// Whether a line is chrome by any pattern or by its shape alone
@@ -961,7 +925,15 @@ mod tests {
     #[test]
     fn shipped_patterns_parse_and_compile() {
         assert!(!SHIPPED.groups.is_empty());
-        assert_eq!(SHIPPED.set.len(), SHIPPED.group_of.len());
+        assert_eq!(SHIPPED.patterns.len(), SHIPPED.group_of.len());
+        SHIPPED.patterns.compile_all().unwrap();
+    }
+
+    #[test]
+    fn the_tables_built_with_the_crate_are_those_of_the_shipped_patterns() {
+        let file: PatternFile = toml::from_str(SHIPPED_TOML).unwrap();
+        let patterns: Vec<&String> = file.pattern.iter().flat_map(|g| &g.patterns).collect();
+        assert_eq!(SHIPPED_TABLES, Tables::new(&patterns));
     }
 
     #[derive(Deserialize)]
@@ -1002,6 +974,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_prefilter_never_skips_a_matching_pattern() {
+        let file: ExampleFile = toml::from_str(SHIPPED_TOML).unwrap();
+        let patterns = &SHIPPED.patterns;
+        let lines = file
+            .pattern
+            .iter()
+            .flat_map(|g| g.examples.iter().chain(&g.counter_examples))
+            .flat_map(|l| [l.clone(), l.to_uppercase(), l.to_lowercase()]);
+        let mut matched = 0;
+        for line in lines {
+            let line = collapse_spaces(trim_line(&line)).into_owned();
+            for i in 0..patterns.len() {
+                let only = |j: usize| j == i;
+                let full = patterns.find_by_full_scan(&line, only);
+                assert_eq!(patterns.find(&line, only), full, "pattern {i} on {line:?}");
+                matched += usize::from(full.is_some());
+            }
+        }
+        assert!(matched > 3 * patterns.len());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::rule::Rule;
 
 pub mod boilerplate;
 pub(crate) mod lexicon;
+mod line_patterns;
 pub mod quotes;
 pub mod repetition;
 pub mod spelling;
