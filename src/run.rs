@@ -17,7 +17,7 @@ use crate::linter::Linter;
 use crate::names::CorpusNames;
 use crate::report::{self, FileError, Finding, Format, Summary};
 use crate::source::SourceText;
-use crate::write::write_atomic;
+use crate::write::{write_atomic, Fingerprint};
 
 /// How many rounds of fixing before a rule is declared not to converge.
 const MAX_FIX_ROUNDS: usize = 12;
@@ -50,8 +50,22 @@ pub struct Options {
 /// One input: a file on disk or standard input.
 #[derive(Debug, Clone)]
 enum Input {
-    File(PathBuf),
+    /// `root` is the tree the file was found in (the folder argument, or the
+    /// folder of a file argument): fixes never follow a symlink out of it.
+    File {
+        path: PathBuf,
+        root: PathBuf,
+    },
     Stdin,
+}
+
+impl Input {
+    fn file(path: PathBuf, root: &Path) -> Input {
+        Input::File {
+            path,
+            root: root.to_path_buf(),
+        }
+    }
 }
 
 struct Job {
@@ -64,8 +78,15 @@ enum Outcome {
     Checked {
         findings: Vec<Finding>,
         fixed: usize,
-        /// The fixed text, when it differs from the original.
-        new_bytes: Option<Vec<u8>>,
+        /// Whether fixing changed the text.
+        changed: bool,
+        /// The fixed bytes of standard input, to print.
+        stdout_bytes: Option<Vec<u8>>,
+        /// The fixes were written to the file.
+        written: bool,
+        /// The fixes could not be written (the findings are then those of
+        /// the file as it still is).
+        write_error: Option<String>,
         diff: Option<String>,
         notes: Vec<String>,
     },
@@ -205,8 +226,12 @@ fn collect_jobs(
         };
         if !meta.is_dir() {
             let linter = linters.for_file(&path)?;
+            let folder = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             jobs.push(Job {
-                input: Input::File(path.clone()),
+                input: Input::file(path.clone(), folder),
                 display: display_path(&path),
                 linter,
             });
@@ -233,7 +258,10 @@ fn collect_jobs(
                     }
                     let name = p.file_name().map(Path::new).unwrap_or(p);
                     let relative = p.strip_prefix(&path).unwrap_or(p);
-                    if include.is_match(name) && !exclude.is_match(relative) && !exclude.is_match(name) {
+                    if include.is_match(name)
+                        && !exclude.is_match(relative)
+                        && !exclude.is_match(name)
+                    {
                         found.push(p.to_path_buf());
                     }
                 }
@@ -249,7 +277,7 @@ fn collect_jobs(
             let linter = linters.for_file(&p)?;
             jobs.push(Job {
                 display: walked_display_path(&path, &p),
-                input: Input::File(p),
+                input: Input::file(p, &path),
                 linter,
             });
         }
@@ -257,7 +285,7 @@ fn collect_jobs(
     Ok(jobs)
 }
 
-fn io_message(e: &io::Error) -> String {
+pub(crate) fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -265,27 +293,39 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-fn read_input(job: &Job, stdin_text: &Option<Vec<u8>>) -> Result<SourceText, FileError> {
+/// Reads and decodes one input; for a file, also what it looked like when
+/// read, so a fix is not written over a file that changed meanwhile.
+fn read_input(
+    job: &Job,
+    stdin_text: &Option<Vec<u8>>,
+) -> Result<(SourceText, Option<Fingerprint>), FileError> {
     let fail = |message: String| FileError {
         path: job.display.clone(),
         message,
         skipped: false,
     };
-    let bytes = match &job.input {
-        Input::Stdin => stdin_text.clone().unwrap_or_default(),
-        Input::File(p) => {
-            let meta = std::fs::metadata(p).map_err(|e| fail(io_message(&e)))?;
-            if !meta.is_file() {
-                return Err(fail("not a regular file (FIFO, device or socket), skipped".into()));
-            }
-            std::fs::read(p).map_err(|e| fail(io_message(&e)))?
-        }
+    let (bytes, fingerprint) = match &job.input {
+        Input::Stdin => (stdin_text.clone().unwrap_or_default(), None),
+        Input::File { path, .. } => read_file(path).map_err(fail)?,
     };
-    SourceText::decode(bytes).map_err(|e| FileError {
+    let source = SourceText::decode(bytes).map_err(|e| FileError {
         path: job.display.clone(),
         skipped: matches!(e, crate::source::DecodeError::Binary),
         message: e.to_string(),
-    })
+    })?;
+    Ok((source, fingerprint))
+}
+
+/// A file's bytes, refusing what is not a regular file before opening it
+/// (opening a FIFO would block). A file that vanished since the walk is an
+/// error naming it, like any other that cannot be read.
+fn read_file(path: &Path) -> Result<(Vec<u8>, Option<Fingerprint>), String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (FIFO, device or socket), skipped".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    Ok((bytes, Some(Fingerprint::of(&meta))))
 }
 
 fn process(
@@ -295,12 +335,12 @@ fn process(
     corpus: Option<&CorpusNames>,
     stdin_text: &Option<Vec<u8>>,
 ) -> Outcome {
-    let source = match read_input(job, stdin_text) {
+    let (source, fingerprint) = match read_input(job, stdin_text) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
     let path = match &job.input {
-        Input::File(p) => p.clone(),
+        Input::File { path, .. } => path.clone(),
         Input::Stdin => PathBuf::from(&job.display),
     };
     let file_settings: FileSettings = linter.settings.for_file(&path);
@@ -341,24 +381,57 @@ fn process(
             diagnostics = linter.check(&doc, &file_settings, corpus);
         }
     }
+    let changed = doc.text != source.text;
+    let new_bytes = changed.then(|| source.encode(&doc.text));
+    let diff = match &new_bytes {
+        Some(new) if opts.diff => Some(unified_diff(
+            &job.display,
+            &source.encode(&source.text),
+            new,
+            opts.color,
+        )),
+        _ => None,
+    };
+    let mut written = false;
+    let mut write_error = None;
+    let mut stdout_bytes = None;
+    if let (Some(bytes), false, false) = (new_bytes, opts.diff, opts.check_only) {
+        match &job.input {
+            Input::Stdin => stdout_bytes = Some(bytes),
+            Input::File { path, root } => match write_atomic(path, &bytes, root, fingerprint) {
+                Ok(()) => written = true,
+                Err(e) => {
+                    // Report the file as it still is.
+                    write_error = Some(e.to_string());
+                    fixed = 0;
+                    doc = Document::new(source.text.clone(), kind, file_settings.locale);
+                    diagnostics = linter.check(&doc, &file_settings, corpus);
+                }
+            },
+        }
+    }
     let findings = diagnostics
         .iter()
         .map(|d| Finding::resolve(&job.display, &doc, source.bom_len(), d))
         .collect();
-    let changed = doc.text != source.text;
-    let diff = (opts.diff && changed).then(|| unified_diff(&job.display, &source.text, &doc.text, opts.color));
-    let new_bytes = changed.then(|| source.encode(&doc.text));
     Outcome::Checked {
         findings,
         fixed,
-        new_bytes,
+        changed,
+        stdout_bytes,
+        written,
+        write_error,
         diff,
         notes,
     }
 }
 
-pub fn unified_diff(path: &str, old: &str, new: &str, color: bool) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+/// A unified diff of a file's bytes before and after fixing (both valid
+/// UTF-8, BOM included, so `patch` applies it to the file as stored).
+pub fn unified_diff(path: &str, old: &[u8], new: &[u8], color: bool) -> String {
+    let old = String::from_utf8_lossy(old);
+    let new = String::from_utf8_lossy(new);
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
     let text = diff
         .unified_diff()
         .context_radius(3)
@@ -367,19 +440,24 @@ pub fn unified_diff(path: &str, old: &str, new: &str, color: bool) -> String {
     if !color {
         return text;
     }
-    text.lines()
+    // Colour codes go around each line's text, before its line break, so
+    // a `\r\n` stays as it was.
+    text.split_inclusive('\n')
         .map(|l| {
-            if l.starts_with("+++") || l.starts_with("---") {
-                format!("\x1b[1m{l}\x1b[0m\n")
-            } else if l.starts_with('+') {
-                format!("\x1b[32m{l}\x1b[0m\n")
-            } else if l.starts_with('-') {
-                format!("\x1b[31m{l}\x1b[0m\n")
-            } else if l.starts_with("@@") {
-                format!("\x1b[36m{l}\x1b[0m\n")
+            let body = l.trim_end_matches(['\r', '\n']);
+            let end = &l[body.len()..];
+            let code = if body.starts_with("+++") || body.starts_with("---") {
+                "\x1b[1m"
+            } else if body.starts_with('+') {
+                "\x1b[32m"
+            } else if body.starts_with('-') {
+                "\x1b[31m"
+            } else if body.starts_with("@@") {
+                "\x1b[36m"
             } else {
-                format!("{l}\n")
-            }
+                return l.to_string();
+            };
+            format!("{code}{body}\x1b[0m{end}")
         })
         .collect()
 }
@@ -401,7 +479,10 @@ pub fn run(opts: &Options) -> i32 {
     let stdin_text = if jobs.iter().any(|j| matches!(j.input, Input::Stdin)) {
         let mut buf = Vec::new();
         if let Err(e) = io::stdin().read_to_end(&mut buf) {
-            let _ = writeln!(stderr.lock(), "schliff: error: cannot read standard input: {e}");
+            let _ = writeln!(
+                stderr.lock(),
+                "schliff: error: cannot read standard input: {e}"
+            );
             return 2;
         }
         Some(buf)
@@ -428,11 +509,23 @@ pub fn run(opts: &Options) -> i32 {
     });
     let mut failing = false;
     let mut changed_any = false;
+    // With `check --fix -` standard output carries the fixed text, so the
+    // report goes to standard error, as in ruff.
+    let fixes_stdin = summary.fix_mode && jobs.iter().any(|j| matches!(j.input, Input::Stdin));
+    let mut err = io::stderr();
 
     for chunk in jobs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
-            .map(|job| process(job, &linters.linters[job.linter], opts, corpus.as_ref(), &stdin_text))
+            .map(|job| {
+                process(
+                    job,
+                    &linters.linters[job.linter],
+                    opts,
+                    corpus.as_ref(),
+                    &stdin_text,
+                )
+            })
             .collect();
         for (job, outcome) in chunk.iter().zip(outcomes) {
             match outcome {
@@ -446,7 +539,10 @@ pub fn run(opts: &Options) -> i32 {
                 Outcome::Checked {
                     findings,
                     fixed,
-                    new_bytes,
+                    changed,
+                    stdout_bytes,
+                    written,
+                    write_error,
                     diff,
                     notes,
                 } => {
@@ -454,44 +550,50 @@ pub fn run(opts: &Options) -> i32 {
                     for n in notes {
                         let _ = writeln!(stderr.lock(), "schliff: {n}");
                     }
-                    if new_bytes.is_some() {
-                        changed_any = true;
+                    changed_any |= changed;
+                    if let Some(e) = &write_error {
+                        let _ = writeln!(stderr.lock(), "schliff: error: {}: {e}", job.display);
+                        summary.errors += 1;
+                    }
+                    if written {
+                        summary.fixed += fixed;
+                        summary.fixed_files += 1;
                     }
                     if opts.format_only {
                         if opts.check_only {
-                            if new_bytes.is_some() {
+                            if changed {
                                 let _ = writeln!(out, "Would reformat: {}", job.display);
                             }
-                        } else if let Some(bytes) = new_bytes.as_ref().or(None) {
-                            emit_fixed(job, bytes, &mut out, &mut summary);
                         } else if matches!(job.input, Input::Stdin) {
-                            let _ = out.write_all(stdin_text.as_deref().unwrap_or_default());
+                            let original = stdin_text.as_deref().unwrap_or_default();
+                            let _ = out.write_all(stdout_bytes.as_deref().unwrap_or(original));
                         }
-                        summary.fixed += fixed;
                         continue;
                     }
                     if opts.diff {
                         if let Some(d) = diff {
                             let _ = out.write_all(d.as_bytes());
                         }
-                        summary.fixed += fixed;
                         continue;
                     }
-                    if opts.fix.is_some() {
-                        if let Some(bytes) = &new_bytes {
-                            if emit_fixed(job, bytes, &mut out, &mut summary) {
-                                summary.fixed += fixed;
-                                summary.fixed_files += 1;
-                            }
-                        }
+                    if let Some(bytes) = stdout_bytes {
+                        // `check --fix -`: the fixed text is the output;
+                        // the findings go to standard error.
+                        let _ = out.write_all(&bytes);
+                        summary.fixed += fixed;
+                        summary.fixed_files += 1;
                     }
                     summary.findings += findings.len();
                     summary.fixable += findings
                         .iter()
-                        .filter(|f| f.fix.as_ref().is_some_and(|x| x.applicability == Applicability::Safe))
+                        .filter(|f| {
+                            f.fix
+                                .as_ref()
+                                .is_some_and(|x| x.applicability == Applicability::Safe)
+                        })
                         .count();
                     failing |= findings.iter().any(|f| f.severity >= fail_level);
-                    let _ = reporter.file(&mut out, &findings);
+                    let _ = reporter.file(either(fixes_stdin, &mut err, &mut out), &findings);
                 }
             }
         }
@@ -501,8 +603,14 @@ pub fn run(opts: &Options) -> i32 {
             .linters
             .first()
             .map(|l| l.rules().iter().map(|r| r.meta()).collect())
-            .unwrap_or_else(|| crate::rules::all_rules(&Settings::default()).unwrap_or_default().iter().map(|r| r.meta()).collect());
-        let _ = reporter.finish(&mut out, &summary, &metas);
+            .unwrap_or_else(|| {
+                crate::rules::all_rules(&Settings::default())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|r| r.meta())
+                    .collect()
+            });
+        let _ = reporter.finish(either(fixes_stdin, &mut err, &mut out), &summary, &metas);
     }
     let _ = out.flush();
     if summary.errors > 0 {
@@ -518,18 +626,11 @@ pub fn run(opts: &Options) -> i32 {
     }
 }
 
-/// Writes fixed bytes to the file (or stdout for stdin); returns success.
-fn emit_fixed(job: &Job, bytes: &[u8], out: &mut dyn Write, summary: &mut Summary) -> bool {
-    match &job.input {
-        Input::Stdin => out.write_all(bytes).is_ok(),
-        Input::File(path) => match write_atomic(path, bytes, Path::new(".")) {
-            Ok(()) => true,
-            Err(e) => {
-                let _ = writeln!(io::stderr(), "schliff: error: {}: {}", job.display, io_message(&e));
-                summary.errors += 1;
-                false
-            }
-        },
+fn either<'a>(first: bool, a: &'a mut dyn Write, b: &'a mut dyn Write) -> &'a mut dyn Write {
+    if first {
+        a
+    } else {
+        b
     }
 }
 
@@ -553,15 +654,23 @@ fn corpus_names(
     Some(
         jobs.par_iter()
             .filter_map(|job| {
-                let source = read_input(job, stdin_text).ok()?;
+                let (source, _) = read_input(job, stdin_text).ok()?;
                 let linter = &linters.linters[job.linter];
                 let path = match &job.input {
-                    Input::File(p) => p.clone(),
+                    Input::File { path, .. } => path.clone(),
                     Input::Stdin => PathBuf::from(&job.display),
                 };
                 let fs = linter.settings.for_file(&path);
-                let doc = Document::new(source.text, DocumentKind::from_path(&job.display), fs.locale);
-                Some(CorpusNames::from_document(&job.display, &doc, &linter.settings))
+                let doc = Document::new(
+                    source.text,
+                    DocumentKind::from_path(&job.display),
+                    fs.locale,
+                );
+                Some(CorpusNames::from_document(
+                    &job.display,
+                    &doc,
+                    &linter.settings,
+                ))
             })
             .reduce(CorpusNames::default, CorpusNames::merge),
     )

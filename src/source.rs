@@ -80,13 +80,31 @@ impl SourceText {
     }
 
     /// Bytes to write for a (possibly fixed) text, with the original BOM.
-    /// Line endings are kept because fixes never touch them.
+    /// In a CRLF file a bare `\n` that a fix brought in becomes `\r\n`, so
+    /// fixing never leaves a file with mixed line endings; everything else
+    /// is written as the text has it.
     pub fn encode(&self, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() + 3);
         if self.has_bom {
             out.extend_from_slice(BOM.as_bytes());
         }
-        out.extend_from_slice(text.as_bytes());
+        if self.line_ending == LineEnding::Crlf {
+            let mut rest = text.as_bytes();
+            let mut prev = 0;
+            while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+                let before_cr = if i > 0 { rest[i - 1] } else { prev };
+                out.extend_from_slice(&rest[..i]);
+                if before_cr != b'\r' {
+                    out.push(b'\r');
+                }
+                out.push(b'\n');
+                prev = b'\n';
+                rest = &rest[i + 1..];
+            }
+            out.extend_from_slice(rest);
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
         out
     }
 
@@ -156,6 +174,15 @@ mod tests {
         assert_eq!(src.text, "Hallo\r\nWelt\r\n");
         assert_eq!(src.line_ending, LineEnding::Crlf);
         assert_eq!(src.encode(&src.text), b"\xEF\xBB\xBFHallo\r\nWelt\r\n");
+    }
+
+    #[test]
+    fn a_bare_line_feed_from_a_fix_keeps_a_crlf_file_crlf() {
+        let src = SourceText::decode(b"eins\r\nzwei\r\n".to_vec()).unwrap();
+        assert_eq!(src.encode("eins\r\n\nzwei\n"), b"eins\r\n\r\nzwei\r\n");
+        assert_eq!(src.encode("\nx\r\r\n"), b"\r\nx\r\r\n");
+        let lf = SourceText::decode(b"eins\nzwei\n".to_vec()).unwrap();
+        assert_eq!(lf.encode("eins\n\nzwei\n"), b"eins\n\nzwei\n");
     }
 
     #[test]
