@@ -12,15 +12,12 @@ use rayon::prelude::*;
 use crate::config::{find_config, CliOverrides, ConfigError, ConfigFile, FileSettings, Settings};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, DocumentKind};
-use crate::fix::apply_fixes;
+use crate::fix::{fix_rounds, MAX_FIX_ROUNDS};
 use crate::linter::Linter;
 use crate::names::CorpusNames;
 use crate::report::{self, FileError, Finding, Format, Summary};
 use crate::source::SourceText;
 use crate::write::{write_atomic, Fingerprint};
-
-/// How many rounds of fixing before a rule is declared not to converge.
-const MAX_FIX_ROUNDS: usize = 12;
 
 /// Files are checked in chunks so memory stays bounded by the chunk, not
 /// by the number of files, while output keeps the walk order.
@@ -353,33 +350,19 @@ fn process(
             job.display, doc.locale.locale, doc.locale.reason
         ));
     }
-    let mut diagnostics: Vec<Diagnostic> = linter.check(&doc, &file_settings, corpus);
+    let check = |doc: &Document| linter.check(doc, &file_settings, corpus);
+    let mut diagnostics: Vec<Diagnostic> = check(&doc);
     let mut fixed = 0;
     if let Some(level) = opts.fix {
-        let mut rounds = 0;
-        loop {
-            let applied = apply_fixes(&doc.text, &diagnostics, level);
-            if applied.fixed == 0 || applied.text == doc.text {
-                break;
-            }
-            rounds += 1;
-            if rounds > MAX_FIX_ROUNDS {
-                let rules: Vec<&str> = diagnostics
-                    .iter()
-                    .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level))
-                    .map(|d| d.rule)
-                    .collect();
-                notes.push(format!(
-                    "{}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
-                    job.display,
-                    rules.join(", ")
-                ));
-                break;
-            }
-            fixed += applied.fixed;
-            doc = Document::new(applied.text, kind, file_settings.locale);
-            diagnostics = linter.check(&doc, &file_settings, corpus);
+        let result = fix_rounds(doc, diagnostics, level, file_settings.locale, check);
+        if !result.unconverged.is_empty() {
+            notes.push(format!(
+                "{}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
+                job.display,
+                result.unconverged.join(", ")
+            ));
         }
+        (doc, diagnostics, fixed) = (result.doc, result.diagnostics, result.fixed);
     }
     let changed = doc.text != source.text;
     let new_bytes = changed.then(|| source.encode(&doc.text));
@@ -405,7 +388,7 @@ fn process(
                     write_error = Some(e.to_string());
                     fixed = 0;
                     doc = Document::new(source.text.clone(), kind, file_settings.locale);
-                    diagnostics = linter.check(&doc, &file_settings, corpus);
+                    diagnostics = check(&doc);
                 }
             },
         }
