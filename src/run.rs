@@ -319,7 +319,7 @@ fn read_input(
 fn read_file(path: &Path) -> Result<(Vec<u8>, Option<Fingerprint>), String> {
     let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
     if !meta.is_file() {
-        return Err("not a regular file (FIFO, device or socket), skipped".into());
+        return Err("not a regular file (FIFO, device or socket); not read".into());
     }
     let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
     Ok((bytes, Some(Fingerprint::of(&meta))))
@@ -662,4 +662,54 @@ fn corpus_names(
 /// Whether to colour output: a terminal, and `NO_COLOR` not set.
 pub fn use_color() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(path: &Path) -> Job {
+        Job {
+            input: Input::file(path.to_path_buf(), path.parent().unwrap()),
+            display: "verschwunden.txt".into(),
+            linter: 0,
+        }
+    }
+
+    #[test]
+    fn a_file_deleted_after_the_walk_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("verschwunden.txt");
+        std::fs::write(&path, "Ein Text.\n").unwrap();
+        let job = job(&path);
+        assert!(read_input(&job, &None).is_ok());
+        std::fs::remove_file(&path).unwrap();
+        let err = read_input(&job, &None).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.message.as_str(), err.skipped),
+            ("verschwunden.txt", "no such file or directory", false)
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_replaced_by_a_folder_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("verschwunden.txt");
+        std::fs::create_dir(&path).unwrap();
+        let err = read_input(&job(&path), &None).unwrap_err();
+        assert!(
+            err.message.starts_with("not a regular file"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn diff_colours_keep_crlf_line_ends() {
+        let diff = unified_diff("a.txt", b"Ein  Satz.\r\n", b"Ein Satz.\r\n", true);
+        assert!(diff.contains("\x1b[31m-Ein  Satz.\x1b[0m\r\n"), "{diff:?}");
+        assert!(diff.contains("\x1b[32m+Ein Satz.\x1b[0m\r\n"), "{diff:?}");
+        assert!(diff.starts_with("\x1b[1m--- a/a.txt\x1b[0m\n"), "{diff:?}");
+    }
 }

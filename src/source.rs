@@ -57,6 +57,10 @@ impl SourceText {
             Ok(text) => text,
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
+                // No error length: the input ends inside a sequence.
+                if err.utf8_error().error_len().is_none() {
+                    return Err(DecodeError::Truncated { offset });
+                }
                 let bytes = err.into_bytes();
                 return Err(DecodeError::InvalidUtf8 {
                     offset,
@@ -134,6 +138,10 @@ pub enum DecodeError {
         offset: usize,
         looks_like_latin1: bool,
     },
+    /// Valid UTF-8 up to a multi-byte character cut off by the end.
+    Truncated {
+        offset: usize,
+    },
     Utf16,
     Binary,
 }
@@ -154,6 +162,10 @@ impl fmt::Display for DecodeError {
                 }
                 Ok(())
             }
+            DecodeError::Truncated { offset } => write!(
+                f,
+                "not valid UTF-8: the file ends inside a multi-byte character (offset {offset}); was it cut off?"
+            ),
             DecodeError::Utf16 => write!(
                 f,
                 "UTF-16 text (byte-order mark found); convert it with `iconv -f UTF-16 -t UTF-8`"
@@ -208,7 +220,8 @@ mod tests {
     #[test]
     fn truncated_sequence_at_end_is_invalid() {
         let err = SourceText::decode(b"f\xC3".to_vec()).unwrap_err();
-        assert!(matches!(err, DecodeError::InvalidUtf8 { offset: 1, .. }));
+        assert_eq!(err, DecodeError::Truncated { offset: 1 });
+        assert!(err.to_string().contains("cut off"));
     }
 
     #[test]
