@@ -332,7 +332,7 @@ fn process(
     corpus: Option<&CorpusNames>,
     stdin_text: &Option<Vec<u8>>,
 ) -> Outcome {
-    let (source, fingerprint) = match read_input(job, stdin_text) {
+    let (mut source, fingerprint) = match read_input(job, stdin_text) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
@@ -342,7 +342,9 @@ fn process(
     };
     let file_settings: FileSettings = linter.settings.for_file(&path);
     let kind = DocumentKind::from_path(&job.display);
-    let mut doc = Document::new(source.text.clone(), kind, file_settings.locale);
+    // The document takes the text; only fixing needs the original besides.
+    let original = opts.fix.is_some().then(|| source.text.clone());
+    let mut doc = Document::new(std::mem::take(&mut source.text), kind, file_settings.locale);
     let mut notes = Vec::new();
     if opts.verbose {
         notes.push(format!(
@@ -364,12 +366,13 @@ fn process(
         }
         (doc, diagnostics, fixed) = (result.doc, result.diagnostics, result.fixed);
     }
-    let changed = doc.text != source.text;
+    let original = original.unwrap_or_default();
+    let changed = opts.fix.is_some() && doc.text != original;
     let new_bytes = changed.then(|| source.encode(&doc.text));
     let diff = match &new_bytes {
         Some(new) if opts.diff => Some(unified_diff(
             &job.display,
-            &source.encode(&source.text),
+            &source.encode(&original),
             new,
             opts.color,
         )),
@@ -387,7 +390,7 @@ fn process(
                     // Report the file as it still is.
                     write_error = Some(e.to_string());
                     fixed = 0;
-                    doc = Document::new(source.text.clone(), kind, file_settings.locale);
+                    doc = Document::new(original, kind, file_settings.locale);
                     diagnostics = check(&doc);
                 }
             },
