@@ -199,6 +199,7 @@ fn collect_jobs(
     } else {
         opts.paths.clone()
     };
+    let paths_given = paths.len();
     for path in paths {
         if path.as_os_str() == "-" {
             let display = opts.stdin_filename.clone().unwrap_or_else(|| "-".into());
@@ -279,7 +280,23 @@ fn collect_jobs(
             });
         }
     }
+    if paths_given > 1 {
+        dedup_files(&mut jobs);
+    }
     Ok(jobs)
+}
+
+/// With several path arguments a file can come twice (`check . a.txt`, a
+/// symlink and its target): it is checked once, and so written once, since
+/// a second write would find the file changed under it.
+fn dedup_files(jobs: &mut Vec<Job>) {
+    let mut seen = std::collections::HashSet::new();
+    jobs.retain(|job| match &job.input {
+        Input::File { path, .. } => {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        }
+        Input::Stdin => true,
+    });
 }
 
 pub(crate) fn io_message(e: &io::Error) -> String {

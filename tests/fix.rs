@@ -274,3 +274,29 @@ fn permissions_are_kept() {
         0o604
     );
 }
+
+#[test]
+fn a_file_named_twice_is_fixed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("ressort")).unwrap();
+    let path = dir.path().join("ressort/a.txt");
+    fs::write(&path, ARTICLE).unwrap();
+    let run = schliff_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "ressort",
+            "./ressort/a.txt",
+            "ressort/a.txt",
+        ],
+        None,
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("Fixed 6 findings in 1 file, 0 remaining."),
+        "{run:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), FIXED);
+}
