@@ -205,6 +205,7 @@ const CONFIG_LINES: &[&str] = &[
     "[[overrides]]",
     "files = [\"ch/**\"]",
     "files = [\"{\"]",
+    "files = [\"a\\n}\"]",
     "[stray-token]",
     "allow = [\"SchliffWerk\"]",
     "[boilerplate]",

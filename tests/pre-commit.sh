@@ -24,8 +24,12 @@ fail() {
     exit 1
 }
 
-python3 -m venv "$work/venv"
-if ! "$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit >"$work/pip.log" 2>&1; then
+if ! python3 -m venv "$work/venv" >"$work/venv.log" 2>&1; then
+    echo "SKIP pre-commit test: cannot create a Python virtualenv:"
+    tail -n 3 "$work/venv.log"
+    exit 0
+fi
+if ! "$work/venv/bin/pip" install --quiet --disable-pip-version-check --retries 1 --timeout 20 pre-commit >"$work/pip.log" 2>&1; then
     echo "SKIP pre-commit test: pip could not install pre-commit from PyPI:"
     tail -n 3 "$work/pip.log"
     exit 0
