@@ -108,8 +108,18 @@ pub struct ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// One line, whatever the message quotes from the file: a line break
+    /// inside a quoted glob or pattern is shown as `\n`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(f, "{}: ", self.path.display())?;
+        for c in self.message.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -335,6 +345,20 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_quoting_a_line_break_stay_on_one_line() {
+        // Found by the `config` fuzz target: a glob with a line break.
+        let path = Path::new("schliff.toml");
+        let file = ConfigFile::parse("[[overrides]]\nfiles = [\"a\\n}\"]\n", path).unwrap();
+        let err = Settings::new(Some(path.into()), file, &CliOverrides::default()).unwrap_err();
+        let message = err.to_string();
+        assert!(!message.contains('\n'), "{message}");
+        assert!(
+            message.starts_with("schliff.toml: invalid glob `a\\n}`"),
+            "{message}"
+        );
+    }
 
     #[test]
     fn unknown_keys_name_the_key_and_file() {

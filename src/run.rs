@@ -12,16 +12,13 @@ use rayon::prelude::*;
 use crate::config::{find_config, CliOverrides, ConfigError, ConfigFile, FileSettings, Settings};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, DocumentKind};
-use crate::fix::apply_fixes;
+use crate::fix::{fix_rounds, MAX_FIX_ROUNDS};
 use crate::linter::Linter;
 use crate::locale::{Locale, LocaleSetting};
 use crate::names::CorpusNames;
 use crate::report::{self, FileError, Finding, Format, Summary};
 use crate::source::SourceText;
-use crate::write::write_atomic;
-
-/// How many rounds of fixing before a rule is declared not to converge.
-const MAX_FIX_ROUNDS: usize = 12;
+use crate::write::{write_atomic, Fingerprint};
 
 /// Files are checked in chunks so memory stays bounded by the chunk, not
 /// by the number of files, while output keeps the walk order.
@@ -51,8 +48,22 @@ pub struct Options {
 /// One input: a file on disk or standard input.
 #[derive(Debug, Clone)]
 enum Input {
-    File(PathBuf),
+    /// `root` is the tree the file was found in (the folder argument, or the
+    /// folder of a file argument): fixes never follow a symlink out of it.
+    File {
+        path: PathBuf,
+        root: PathBuf,
+    },
     Stdin,
+}
+
+impl Input {
+    fn file(path: PathBuf, root: &Path) -> Input {
+        Input::File {
+            path,
+            root: root.to_path_buf(),
+        }
+    }
 }
 
 struct Job {
@@ -65,8 +76,15 @@ enum Outcome {
     Checked {
         findings: Vec<Finding>,
         fixed: usize,
-        /// The fixed text, when it differs from the original.
-        new_bytes: Option<Vec<u8>>,
+        /// Whether fixing changed the text.
+        changed: bool,
+        /// The fixed bytes of standard input, to print.
+        stdout_bytes: Option<Vec<u8>>,
+        /// The fixes were written to the file.
+        written: bool,
+        /// The fixes could not be written (the findings are then those of
+        /// the file as it still is).
+        write_error: Option<String>,
         diff: Option<String>,
         notes: Vec<String>,
     },
@@ -182,6 +200,7 @@ fn collect_jobs(
     } else {
         opts.paths.clone()
     };
+    let paths_given = paths.len();
     for path in paths {
         if path.as_os_str() == "-" {
             let display = opts.stdin_filename.clone().unwrap_or_else(|| "-".into());
@@ -206,8 +225,12 @@ fn collect_jobs(
         };
         if !meta.is_dir() {
             let linter = linters.for_file(&path)?;
+            let folder = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             jobs.push(Job {
-                input: Input::File(path.clone()),
+                input: Input::file(path.clone(), folder),
                 display: display_path(&path),
                 linter,
             });
@@ -253,15 +276,31 @@ fn collect_jobs(
             let linter = linters.for_file(&p)?;
             jobs.push(Job {
                 display: walked_display_path(&path, &p),
-                input: Input::File(p),
+                input: Input::file(p, &path),
                 linter,
             });
         }
     }
+    if paths_given > 1 {
+        dedup_files(&mut jobs);
+    }
     Ok(jobs)
 }
 
-fn io_message(e: &io::Error) -> String {
+/// With several path arguments a file can come twice (`check . a.txt`, a
+/// symlink and its target): it is checked once, and so written once, since
+/// a second write would find the file changed under it.
+fn dedup_files(jobs: &mut Vec<Job>) {
+    let mut seen = std::collections::HashSet::new();
+    jobs.retain(|job| match &job.input {
+        Input::File { path, .. } => {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        }
+        Input::Stdin => true,
+    });
+}
+
+pub(crate) fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -269,29 +308,39 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-fn read_input(job: &Job, stdin_text: &Option<Vec<u8>>) -> Result<SourceText, FileError> {
+/// Reads and decodes one input; for a file, also what it looked like when
+/// read, so a fix is not written over a file that changed meanwhile.
+fn read_input(
+    job: &Job,
+    stdin_text: &Option<Vec<u8>>,
+) -> Result<(SourceText, Option<Fingerprint>), FileError> {
     let fail = |message: String| FileError {
         path: job.display.clone(),
         message,
         skipped: false,
     };
-    let bytes = match &job.input {
-        Input::Stdin => stdin_text.clone().unwrap_or_default(),
-        Input::File(p) => {
-            let meta = std::fs::metadata(p).map_err(|e| fail(io_message(&e)))?;
-            if !meta.is_file() {
-                return Err(fail(
-                    "not a regular file (FIFO, device or socket), skipped".into(),
-                ));
-            }
-            std::fs::read(p).map_err(|e| fail(io_message(&e)))?
-        }
+    let (bytes, fingerprint) = match &job.input {
+        Input::Stdin => (stdin_text.clone().unwrap_or_default(), None),
+        Input::File { path, .. } => read_file(path).map_err(fail)?,
     };
-    SourceText::decode(bytes).map_err(|e| FileError {
+    let source = SourceText::decode(bytes).map_err(|e| FileError {
         path: job.display.clone(),
         skipped: matches!(e, crate::source::DecodeError::Binary),
         message: e.to_string(),
-    })
+    })?;
+    Ok((source, fingerprint))
+}
+
+/// A file's bytes, refusing what is not a regular file before opening it
+/// (opening a FIFO would block). A file that vanished since the walk is an
+/// error naming it, like any other that cannot be read.
+fn read_file(path: &Path) -> Result<(Vec<u8>, Option<Fingerprint>), String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (FIFO, device or socket); not read".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    Ok((bytes, Some(Fingerprint::of(&meta))))
 }
 
 fn process(
@@ -301,17 +350,19 @@ fn process(
     corpus: Option<&CorpusNames>,
     stdin_text: &Option<Vec<u8>>,
 ) -> Outcome {
-    let source = match read_input(job, stdin_text) {
+    let (mut source, fingerprint) = match read_input(job, stdin_text) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
     let path = match &job.input {
-        Input::File(p) => p.clone(),
+        Input::File { path, .. } => path.clone(),
         Input::Stdin => PathBuf::from(&job.display),
     };
     let file_settings: FileSettings = linter.settings.for_file(&path);
     let kind = DocumentKind::from_path(&job.display);
-    let mut doc = Document::new(source.text.clone(), kind, file_settings.locale);
+    // The document takes the text; only fixing needs the original besides.
+    let original = opts.fix.is_some().then(|| source.text.clone());
+    let mut doc = Document::new(std::mem::take(&mut source.text), kind, file_settings.locale);
     let mut notes = Vec::new();
     if opts.verbose {
         notes.push(format!(
@@ -319,53 +370,78 @@ fn process(
             job.display, doc.locale.locale, doc.locale.reason
         ));
     }
-    let mut diagnostics: Vec<Diagnostic> = linter.check(&doc, &file_settings, corpus);
+    let check = |doc: &Document| linter.check(doc, &file_settings, corpus);
+    let mut diagnostics: Vec<Diagnostic> = check(&doc);
     let mut fixed = 0;
     if let Some(level) = opts.fix {
-        let mut rounds = 0;
-        loop {
-            let applied = apply_fixes(&doc.text, &diagnostics, level);
-            if applied.fixed == 0 || applied.text == doc.text {
-                break;
-            }
-            rounds += 1;
-            if rounds > MAX_FIX_ROUNDS {
-                let rules: Vec<&str> = diagnostics
-                    .iter()
-                    .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= level))
-                    .map(|d| d.rule)
-                    .collect();
-                notes.push(format!(
-                    "{}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
-                    job.display,
-                    rules.join(", ")
-                ));
-                break;
-            }
-            fixed += applied.fixed;
-            doc = Document::new(applied.text, kind, file_settings.locale);
-            diagnostics = linter.check(&doc, &file_settings, corpus);
+        // Fixing sees every finding, also those a whole-line finding hides
+        // in the report: an unsafe line deletion that is not applied must
+        // not keep the safe fixes inside that line waiting.
+        let check_all = |doc: &Document| linter.check_all(doc, &file_settings, corpus);
+        let all = check_all(&doc);
+        let result = fix_rounds(doc, all, level, file_settings.locale, check_all);
+        if !result.unconverged.is_empty() {
+            notes.push(format!(
+                "{}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
+                job.display,
+                result.unconverged.join(", ")
+            ));
+        }
+        diagnostics = check(&result.doc);
+        (doc, fixed) = (result.doc, result.fixed);
+    }
+    let original = original.unwrap_or_default();
+    let changed = opts.fix.is_some() && doc.text != original;
+    let new_bytes = changed.then(|| source.encode(&doc.text));
+    let diff = match &new_bytes {
+        Some(new) if opts.diff => Some(unified_diff(
+            &job.display,
+            &source.encode(&original),
+            new,
+            opts.color,
+        )),
+        _ => None,
+    };
+    let mut written = false;
+    let mut write_error = None;
+    let mut stdout_bytes = None;
+    if let (Some(bytes), false, false) = (new_bytes, opts.diff, opts.check_only) {
+        match &job.input {
+            Input::Stdin => stdout_bytes = Some(bytes),
+            Input::File { path, root } => match write_atomic(path, &bytes, root, fingerprint) {
+                Ok(()) => written = true,
+                Err(e) => {
+                    // Report the file as it still is.
+                    write_error = Some(e.to_string());
+                    fixed = 0;
+                    doc = Document::new(original, kind, file_settings.locale);
+                    diagnostics = check(&doc);
+                }
+            },
         }
     }
     let findings = diagnostics
         .iter()
         .map(|d| Finding::resolve(&job.display, &doc, source.bom_len(), d))
         .collect();
-    let changed = doc.text != source.text;
-    let diff = (opts.diff && changed)
-        .then(|| unified_diff(&job.display, &source.text, &doc.text, opts.color));
-    let new_bytes = changed.then(|| source.encode(&doc.text));
     Outcome::Checked {
         findings,
         fixed,
-        new_bytes,
+        changed,
+        stdout_bytes,
+        written,
+        write_error,
         diff,
         notes,
     }
 }
 
-pub fn unified_diff(path: &str, old: &str, new: &str, color: bool) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+/// A unified diff of a file's bytes before and after fixing (both valid
+/// UTF-8, BOM included, so `patch` applies it to the file as stored).
+pub fn unified_diff(path: &str, old: &[u8], new: &[u8], color: bool) -> String {
+    let old = String::from_utf8_lossy(old);
+    let new = String::from_utf8_lossy(new);
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
     let text = diff
         .unified_diff()
         .context_radius(3)
@@ -374,19 +450,24 @@ pub fn unified_diff(path: &str, old: &str, new: &str, color: bool) -> String {
     if !color {
         return text;
     }
-    text.lines()
+    // Colour codes go around each line's text, before its line break, so
+    // a `\r\n` stays as it was.
+    text.split_inclusive('\n')
         .map(|l| {
-            if l.starts_with("+++") || l.starts_with("---") {
-                format!("\x1b[1m{l}\x1b[0m\n")
-            } else if l.starts_with('+') {
-                format!("\x1b[32m{l}\x1b[0m\n")
-            } else if l.starts_with('-') {
-                format!("\x1b[31m{l}\x1b[0m\n")
-            } else if l.starts_with("@@") {
-                format!("\x1b[36m{l}\x1b[0m\n")
+            let body = l.trim_end_matches(['\r', '\n']);
+            let end = &l[body.len()..];
+            let code = if body.starts_with("+++") || body.starts_with("---") {
+                "\x1b[1m"
+            } else if body.starts_with('+') {
+                "\x1b[32m"
+            } else if body.starts_with('-') {
+                "\x1b[31m"
+            } else if body.starts_with("@@") {
+                "\x1b[36m"
             } else {
-                format!("{l}\n")
-            }
+                return l.to_string();
+            };
+            format!("{code}{body}\x1b[0m{end}")
         })
         .collect()
 }
@@ -438,6 +519,10 @@ pub fn run(opts: &Options) -> i32 {
     });
     let mut failing = false;
     let mut changed_any = false;
+    // With `check --fix -` standard output carries the fixed text, so the
+    // report goes to standard error, as in ruff.
+    let fixes_stdin = summary.fix_mode && jobs.iter().any(|j| matches!(j.input, Input::Stdin));
+    let mut err = io::stderr();
 
     for chunk in jobs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = chunk
@@ -464,7 +549,10 @@ pub fn run(opts: &Options) -> i32 {
                 Outcome::Checked {
                     findings,
                     fixed,
-                    new_bytes,
+                    changed,
+                    stdout_bytes,
+                    written,
+                    write_error,
                     diff,
                     notes,
                 } => {
@@ -472,36 +560,38 @@ pub fn run(opts: &Options) -> i32 {
                     for n in notes {
                         let _ = writeln!(stderr.lock(), "schliff: {n}");
                     }
-                    if new_bytes.is_some() {
-                        changed_any = true;
+                    changed_any |= changed;
+                    if let Some(e) = &write_error {
+                        let _ = writeln!(stderr.lock(), "schliff: error: {}: {e}", job.display);
+                        summary.errors += 1;
+                    }
+                    if written {
+                        summary.fixed += fixed;
+                        summary.fixed_files += 1;
                     }
                     if opts.format_only {
                         if opts.check_only {
-                            if new_bytes.is_some() {
+                            if changed {
                                 let _ = writeln!(out, "Would reformat: {}", job.display);
                             }
-                        } else if let Some(bytes) = new_bytes.as_ref().or(None) {
-                            emit_fixed(job, bytes, &mut out, &mut summary);
                         } else if matches!(job.input, Input::Stdin) {
-                            let _ = out.write_all(stdin_text.as_deref().unwrap_or_default());
+                            let original = stdin_text.as_deref().unwrap_or_default();
+                            let _ = out.write_all(stdout_bytes.as_deref().unwrap_or(original));
                         }
-                        summary.fixed += fixed;
                         continue;
                     }
                     if opts.diff {
                         if let Some(d) = diff {
                             let _ = out.write_all(d.as_bytes());
                         }
-                        summary.fixed += fixed;
                         continue;
                     }
-                    if opts.fix.is_some() {
-                        if let Some(bytes) = &new_bytes {
-                            if emit_fixed(job, bytes, &mut out, &mut summary) {
-                                summary.fixed += fixed;
-                                summary.fixed_files += 1;
-                            }
-                        }
+                    if let Some(bytes) = stdout_bytes {
+                        // `check --fix -`: the fixed text is the output;
+                        // the findings go to standard error.
+                        let _ = out.write_all(&bytes);
+                        summary.fixed += fixed;
+                        summary.fixed_files += 1;
                     }
                     summary.findings += findings.len();
                     summary.fixable += findings
@@ -513,7 +603,7 @@ pub fn run(opts: &Options) -> i32 {
                         })
                         .count();
                     failing |= findings.iter().any(|f| f.severity >= fail_level);
-                    let _ = reporter.file(&mut out, &findings);
+                    let _ = reporter.file(either(fixes_stdin, &mut err, &mut out), &findings);
                 }
             }
         }
@@ -530,7 +620,7 @@ pub fn run(opts: &Options) -> i32 {
                     .map(|r| r.meta())
                     .collect()
             });
-        let _ = reporter.finish(&mut out, &summary, &metas);
+        let _ = reporter.finish(either(fixes_stdin, &mut err, &mut out), &summary, &metas);
     }
     let _ = out.flush();
     if summary.errors > 0 {
@@ -546,23 +636,11 @@ pub fn run(opts: &Options) -> i32 {
     }
 }
 
-/// Writes fixed bytes to the file (or stdout for stdin); returns success.
-fn emit_fixed(job: &Job, bytes: &[u8], out: &mut dyn Write, summary: &mut Summary) -> bool {
-    match &job.input {
-        Input::Stdin => out.write_all(bytes).is_ok(),
-        Input::File(path) => match write_atomic(path, bytes, Path::new(".")) {
-            Ok(()) => true,
-            Err(e) => {
-                let _ = writeln!(
-                    io::stderr(),
-                    "schliff: error: {}: {}",
-                    job.display,
-                    io_message(&e)
-                );
-                summary.errors += 1;
-                false
-            }
-        },
+fn either<'a>(first: bool, a: &'a mut dyn Write, b: &'a mut dyn Write) -> &'a mut dyn Write {
+    if first {
+        a
+    } else {
+        b
     }
 }
 
@@ -594,7 +672,7 @@ fn corpus_names(
 fn collect_names(jobs: &[Job], linters: &Linters, stdin_text: &Option<Vec<u8>>) -> CorpusNames {
     jobs.par_iter()
         .filter_map(|job| {
-            let source = read_input(job, stdin_text).ok()?;
+            let (source, _) = read_input(job, stdin_text).ok()?;
             let linter = &linters.linters[job.linter];
             // Names do not depend on the locale; detecting it would cost
             // more than finding the names.
@@ -655,4 +733,54 @@ pub fn names(opts: &Options) -> i32 {
 /// Whether to colour output: a terminal, and `NO_COLOR` not set.
 pub fn use_color() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(path: &Path) -> Job {
+        Job {
+            input: Input::file(path.to_path_buf(), path.parent().unwrap()),
+            display: "verschwunden.txt".into(),
+            linter: 0,
+        }
+    }
+
+    #[test]
+    fn a_file_deleted_after_the_walk_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("verschwunden.txt");
+        std::fs::write(&path, "Ein Text.\n").unwrap();
+        let job = job(&path);
+        assert!(read_input(&job, &None).is_ok());
+        std::fs::remove_file(&path).unwrap();
+        let err = read_input(&job, &None).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.message.as_str(), err.skipped),
+            ("verschwunden.txt", "no such file or directory", false)
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_replaced_by_a_folder_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("verschwunden.txt");
+        std::fs::create_dir(&path).unwrap();
+        let err = read_input(&job(&path), &None).unwrap_err();
+        assert!(
+            err.message.starts_with("not a regular file"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn diff_colours_keep_crlf_line_ends() {
+        let diff = unified_diff("a.txt", b"Ein  Satz.\r\n", b"Ein Satz.\r\n", true);
+        assert!(diff.contains("\x1b[31m-Ein  Satz.\x1b[0m\r\n"), "{diff:?}");
+        assert!(diff.contains("\x1b[32m+Ein Satz.\x1b[0m\r\n"), "{diff:?}");
+        assert!(diff.starts_with("\x1b[1m--- a/a.txt\x1b[0m\n"), "{diff:?}");
+    }
 }

@@ -57,6 +57,10 @@ impl SourceText {
             Ok(text) => text,
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
+                // No error length: the input ends inside a sequence.
+                if err.utf8_error().error_len().is_none() {
+                    return Err(DecodeError::Truncated { offset });
+                }
                 let bytes = err.into_bytes();
                 return Err(DecodeError::InvalidUtf8 {
                     offset,
@@ -80,13 +84,31 @@ impl SourceText {
     }
 
     /// Bytes to write for a (possibly fixed) text, with the original BOM.
-    /// Line endings are kept because fixes never touch them.
+    /// In a CRLF file a bare `\n` that a fix brought in becomes `\r\n`, so
+    /// fixing never leaves a file with mixed line endings; everything else
+    /// is written as the text has it.
     pub fn encode(&self, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() + 3);
         if self.has_bom {
             out.extend_from_slice(BOM.as_bytes());
         }
-        out.extend_from_slice(text.as_bytes());
+        if self.line_ending == LineEnding::Crlf {
+            let mut rest = text.as_bytes();
+            let mut prev = 0;
+            while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+                let before_cr = if i > 0 { rest[i - 1] } else { prev };
+                out.extend_from_slice(&rest[..i]);
+                if before_cr != b'\r' {
+                    out.push(b'\r');
+                }
+                out.push(b'\n');
+                prev = b'\n';
+                rest = &rest[i + 1..];
+            }
+            out.extend_from_slice(rest);
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
         out
     }
 
@@ -116,6 +138,10 @@ pub enum DecodeError {
         offset: usize,
         looks_like_latin1: bool,
     },
+    /// Valid UTF-8 up to a multi-byte character cut off by the end.
+    Truncated {
+        offset: usize,
+    },
     Utf16,
     Binary,
 }
@@ -136,6 +162,10 @@ impl fmt::Display for DecodeError {
                 }
                 Ok(())
             }
+            DecodeError::Truncated { offset } => write!(
+                f,
+                "not valid UTF-8: the file ends inside a multi-byte character (offset {offset}); was it cut off?"
+            ),
             DecodeError::Utf16 => write!(
                 f,
                 "UTF-16 text (byte-order mark found); convert it with `iconv -f UTF-16 -t UTF-8`"
@@ -156,6 +186,15 @@ mod tests {
         assert_eq!(src.text, "Hallo\r\nWelt\r\n");
         assert_eq!(src.line_ending, LineEnding::Crlf);
         assert_eq!(src.encode(&src.text), b"\xEF\xBB\xBFHallo\r\nWelt\r\n");
+    }
+
+    #[test]
+    fn a_bare_line_feed_from_a_fix_keeps_a_crlf_file_crlf() {
+        let src = SourceText::decode(b"eins\r\nzwei\r\n".to_vec()).unwrap();
+        assert_eq!(src.encode("eins\r\n\nzwei\n"), b"eins\r\n\r\nzwei\r\n");
+        assert_eq!(src.encode("\nx\r\r\n"), b"\r\nx\r\r\n");
+        let lf = SourceText::decode(b"eins\nzwei\n".to_vec()).unwrap();
+        assert_eq!(lf.encode("eins\n\nzwei\n"), b"eins\n\nzwei\n");
     }
 
     #[test]
@@ -181,7 +220,8 @@ mod tests {
     #[test]
     fn truncated_sequence_at_end_is_invalid() {
         let err = SourceText::decode(b"f\xC3".to_vec()).unwrap_err();
-        assert!(matches!(err, DecodeError::InvalidUtf8 { offset: 1, .. }));
+        assert_eq!(err, DecodeError::Truncated { offset: 1 });
+        assert!(err.to_string().contains("cut off"));
     }
 
     #[test]

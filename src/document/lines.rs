@@ -6,6 +6,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub content: Range<usize>,
+    /// Whether the line is pure ASCII, so columns are byte offsets.
+    pub ascii: bool,
     /// Start of the line through the end of its line break.
     pub full: Range<usize>,
 }
@@ -35,6 +37,7 @@ impl LineIndex {
                     i
                 };
                 lines.push(Line {
+                    ascii: text.as_bytes()[start..content_end].is_ascii(),
                     content: start..content_end,
                     full: start..i + 1,
                 });
@@ -43,6 +46,7 @@ impl LineIndex {
         }
         if start < text.len() || lines.is_empty() {
             lines.push(Line {
+                ascii: text.as_bytes()[start..].is_ascii(),
                 content: start..text.len(),
                 full: start..text.len(),
             });
@@ -66,7 +70,14 @@ impl LineIndex {
         let line = self.line_number(offset);
         let start = self.lines[line].full.start;
         let offset = floor_char_boundary(text, offset.max(start));
-        let column = text[start..offset].chars().count() + 1;
+        let before = &text[start..offset];
+        // Byte offsets are columns on ASCII text; counting characters from
+        // the line start for every finding would be quadratic on huge lines.
+        let column = if self.lines[line].ascii {
+            before.len() + 1
+        } else {
+            before.chars().count() + 1
+        };
         Position {
             line: line + 1,
             column,

@@ -31,7 +31,12 @@ fn visible(c: char) -> char {
 }
 
 /// The part of a long line around the span, at most `width` characters.
-fn window(line: &str, span: std::ops::Range<usize>, width: usize) -> (String, usize, usize) {
+fn window(
+    line: &str,
+    span: std::ops::Range<usize>,
+    width: usize,
+    clipped: (bool, bool),
+) -> (String, usize, usize) {
     let chars: Vec<char> = line.chars().collect();
     let start_char = line[..span.start].chars().count();
     let span_chars = line[span.clone()].chars().count().max(1);
@@ -45,11 +50,11 @@ fn window(line: &str, span: std::ops::Range<usize>, width: usize) -> (String, us
     let to = (from + width).min(chars.len());
     let mut shown: String = chars[from..to].iter().map(|&c| visible(c)).collect();
     let mut offset = start_char - from;
-    if from > 0 {
+    if from > 0 || clipped.0 {
         shown.insert(0, '…');
         offset += 1;
     }
-    if to < chars.len() {
+    if to < chars.len() || clipped.1 {
         shown.push('…');
     }
     (
@@ -98,7 +103,8 @@ impl Reporter for Human {
                 continue;
             }
             let gutter = f.start.line.to_string().len();
-            let (shown, offset, width) = window(&f.source_line, f.line_span.clone(), 100);
+            let (shown, offset, width) =
+                window(&f.source_line, f.line_span.clone(), 100, f.clipped);
             let bar = self.paint(BLUE, "|");
             writeln!(out, "{:gutter$} {bar}", "")?;
             writeln!(
@@ -186,7 +192,7 @@ mod tests {
 
     #[test]
     fn window_keeps_short_lines_whole() {
-        let (shown, offset, width) = window("Der  Kanzler", 3..5, 100);
+        let (shown, offset, width) = window("Der  Kanzler", 3..5, 100, (false, false));
         assert_eq!(shown, "Der  Kanzler");
         assert_eq!((offset, width), (3, 2));
     }
@@ -194,7 +200,7 @@ mod tests {
     #[test]
     fn window_clips_long_lines_around_the_span() {
         let line = format!("{}FEHLER{}", "a".repeat(300), "b".repeat(300));
-        let (shown, offset, width) = window(&line, 300..306, 100);
+        let (shown, offset, width) = window(&line, 300..306, 100, (false, false));
         assert_eq!(shown.chars().count(), 102);
         assert_eq!(
             &shown.chars().skip(offset).take(width).collect::<String>(),

@@ -60,10 +60,13 @@ pub struct Finding {
     pub start: Position,
     pub end: Position,
     pub fix: Option<FixOut>,
-    /// The text of the first line of the span, and the span's byte range
-    /// within it, for the snippet.
+    /// An excerpt of the first line of the span, and the span's byte range
+    /// within it, for the snippet. Only an excerpt, so that a million
+    /// findings on one huge line do not copy the line a million times.
     pub source_line: String,
     pub line_span: Range<usize>,
+    /// Whether the excerpt was cut at its start or end.
+    pub clipped: (bool, bool),
 }
 
 impl Finding {
@@ -75,10 +78,15 @@ impl Finding {
         let start = doc.position(d.range.start);
         let end = doc.position(d.range.end);
         let line = &doc.lines()[start.line - 1];
-        let source_line = doc.text[line.content.clone()].to_string();
-        let span_start =
-            d.range.start.clamp(line.content.start, line.content.end) - line.content.start;
-        let span_end = d.range.end.clamp(line.content.start, line.content.end) - line.content.start;
+        let span_start = d.range.start.clamp(line.content.start, line.content.end);
+        let span_end = d.range.end.clamp(span_start, line.content.end);
+        let from = floor_boundary(
+            &doc.text,
+            span_start.saturating_sub(EXCERPT).max(line.content.start),
+        );
+        let to = ceil_boundary(&doc.text, (span_end + EXCERPT).min(line.content.end));
+        let source_line = doc.text[from..to].to_string();
+        let clipped = (from > line.content.start, to < line.content.end);
         let fix = d.fix.as_ref().map(|f| FixOut {
             applicability: f.applicability,
             edits: f
@@ -108,9 +116,27 @@ impl Finding {
             end,
             fix,
             source_line,
-            line_span: span_start..span_end,
+            line_span: span_start - from..span_end - from,
+            clipped,
         }
     }
+}
+
+/// Bytes of context kept on each side of a span for the snippet.
+const EXCERPT: usize = 400;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// What went wrong with a file that could not be checked.

@@ -413,8 +413,10 @@ fn is_german_elision(text: &str, at: std::ops::Range<usize>) -> bool {
     let before = &text[..at.start];
     let after = &text[at.end..];
     let word_before = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(before, |i| &before[i + 1..]);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
     let end = after
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(after.len());

@@ -354,8 +354,16 @@ fn repair(run: &str) -> Option<String> {
     (current != run
         && !current
             .chars()
-            .any(|c| c.is_control() && !c.is_whitespace()))
+            .any(|c| (c.is_control() && !c.is_whitespace()) || from_german_letter(c)))
     .then_some(current)
+}
+
+/// U+0580–U+07FF (Hebrew, Arabic, Syriac, Thaana, NKo) is what "repairing"
+/// correct text gives when a letter like `ß`, `Ü`, `Ö` is followed by a
+/// no-break space, soft hyphen, `«` or `»` (`groß«` would become `ߋ`);
+/// mojibake of those scripts in a German article is rarer than such text.
+fn from_german_letter(c: char) -> bool {
+    ('\u{580}'..='\u{7ff}').contains(&c)
 }
 
 /// Length in bytes of the UTF-8 sequence a lead byte starts, if it is one.
@@ -378,51 +386,56 @@ impl Rule for Mojibake {
         if text.is_ascii() {
             return;
         }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // Byte offsets, not a vector of characters: the rule must not need
+        // sixteen bytes of memory per character of a large file.
+        let next_char = |i: usize| i + text[i..].chars().next().map_or(1, char::len_utf8);
         let mut i = 0;
-        while i < chars.len() {
+        while i < text.len() {
             // A run is a sequence of complete "lead + continuation" groups,
             // each of which maps back to one valid UTF-8 sequence.
             let run_start = i;
-            let mut j = i;
-            while let Some(len) = chars
-                .get(j)
-                .and_then(|&(_, c)| cp1252_byte(c))
-                .and_then(sequence_len)
-            {
-                let group = chars.get(j..j + len);
-                let complete = group.is_some_and(|g| {
-                    g[1..]
-                        .iter()
-                        .all(|&(_, c)| cp1252_byte(c).is_some_and(|b| (0x80..=0xbf).contains(&b)))
-                });
-                if !complete {
-                    break;
-                }
-                j += len;
+            let mut end = i;
+            while let Some(group_end) = group_end(text, end) {
+                end = group_end;
             }
-            if j == run_start {
-                i += 1;
+            if end == run_start {
+                i = next_char(i);
                 continue;
             }
-            let start = chars[run_start].0;
-            let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
-            let run = &text[start..end];
+            let run = &text[run_start..end];
             match repair(run) {
                 Some(good) => {
                     out.push(
                         self.diagnostic(
-                            start..end,
+                            run_start..end,
                             format!("Garbled text `{run}`: should read `{good}`"),
                         )
-                        .with_fix(Fix::safe(vec![Edit::replace(start..end, good)])),
+                        .with_fix(Fix::safe(vec![Edit::replace(run_start..end, good)])),
                     );
-                    i = j;
+                    i = end;
                 }
-                None => i = run_start + 1,
+                None => i = next_char(run_start),
             }
         }
     }
+}
+
+/// The end of one complete garbled group starting at byte `at`: a character
+/// whose Windows-1252 byte is a UTF-8 lead byte, followed by as many
+/// characters whose bytes are continuation bytes as that lead needs.
+fn group_end(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].char_indices();
+    let (_, lead) = chars.next()?;
+    let len = sequence_len(cp1252_byte(lead)?)?;
+    let mut end = at + lead.len_utf8();
+    for _ in 1..len {
+        let (offset, c) = chars.next()?;
+        if !cp1252_byte(c).is_some_and(|b| (0x80..=0xbf).contains(&b)) {
+            return None;
+        }
+        end = at + offset + c.len_utf8();
+    }
+    Some(end)
 }
 
 #[cfg(test)]
@@ -513,6 +526,11 @@ mod tests {
             "Preis: 5 € – „Zitat“ … «Suisse» ‹x›",
             "Ärzte Ökonomen Ähnlichkeit",
             "Â",
+            // A letter before a no-break space, soft hyphen or guillemet
+            // looks like a two-byte sequence (found by the property tests).
+            "»Das Haus ist groß« sagte sie.",
+            "Fuß\u{ad}ball und Grö\u{ad}ße",
+            "ÜBER\u{a0}UNS, Öl\u{a0}und Gas",
         ] {
             assert!(check(&Mojibake, ok).is_empty(), "{ok:?}");
         }
