@@ -277,13 +277,22 @@ fn read_input(job: &Job, stdin_text: &Option<Vec<u8>>) -> Result<SourceText, Fil
     let bytes = match &job.input {
         Input::Stdin => stdin_text.clone().unwrap_or_default(),
         Input::File(p) => {
+            // One open and one fstat per file: on a folder of small
+            // articles the system calls cost as much as checking.
             let meta = std::fs::metadata(p).map_err(|e| fail(io_message(&e)))?;
             if !meta.is_file() {
                 return Err(fail(
                     "not a regular file (FIFO, device or socket), skipped".into(),
                 ));
             }
-            std::fs::read(p).map_err(|e| fail(io_message(&e)))?
+            let file = std::fs::File::open(p).map_err(|e| fail(io_message(&e)))?;
+            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+            // `take` hides the file's size hint, which would cost another
+            // fstat and lseek; the buffer has the right size already.
+            file.take(u64::MAX)
+                .read_to_end(&mut bytes)
+                .map_err(|e| fail(io_message(&e)))?;
+            bytes
         }
     };
     SourceText::decode(bytes).map_err(|e| FileError {
@@ -565,6 +574,24 @@ fn emit_fixed(job: &Job, bytes: &[u8], out: &mut dyn Write, summary: &mut Summar
     }
 }
 
+/// Rule categories whose rules read the name spellings of the whole run
+/// ([`Context::corpus`](crate::rule::Context)). The corpus pass reads and
+/// analyses every file a second time, so it runs only when one of them may
+/// be enabled.
+const CORPUS_CATEGORIES: &[&str] = &["transliteration"];
+
+/// Whether a rule that reads the corpus may run: one is selected, or
+/// per-file overrides could select one.
+fn corpus_is_read(linters: &Linters) -> bool {
+    linters.linters.iter().any(|l| {
+        l.rules().iter().any(|r| {
+            let meta = r.meta();
+            CORPUS_CATEGORIES.contains(&meta.category())
+                && (l.settings.selection.enables(meta.id) || !l.settings.file.overrides.is_empty())
+        })
+    })
+}
+
 /// Corpus mode: a first pass collects name spellings from every file.
 fn corpus_names(
     opts: &Options,
@@ -579,7 +606,7 @@ fn corpus_names(
             .map(|l| l.settings.file.transliteration.scope.as_deref() != Some("file"))
             .unwrap_or(true)
     });
-    if !enabled || jobs.len() < 2 {
+    if !enabled || jobs.len() < 2 || !corpus_is_read(linters) {
         return None;
     }
     Some(
