@@ -12,6 +12,7 @@ pub mod fix;
 pub mod linter;
 pub mod locale;
 pub mod names;
+pub mod progress;
 pub mod report;
 pub mod rule;
 pub mod rules;

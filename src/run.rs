@@ -15,6 +15,7 @@ use crate::document::{Document, DocumentKind};
 use crate::fix::apply_fixes;
 use crate::linter::Linter;
 use crate::names::CorpusNames;
+use crate::progress::Progress;
 use crate::report::{self, FileError, Finding, Format, Summary};
 use crate::source::SourceText;
 use crate::write::write_atomic;
@@ -447,85 +448,95 @@ pub fn run(opts: &Options) -> i32 {
     let mut failing = false;
     let mut changed_any = false;
 
+    let progress = Progress::new(jobs.len());
     for chunk in jobs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
             .map(|job| {
-                process(
+                let outcome = process(
                     job,
                     &linters.linters[job.linter],
                     opts,
                     corpus.as_ref(),
                     &stdin_text,
-                )
+                );
+                progress.inc();
+                outcome
             })
             .collect();
-        for (job, outcome) in chunk.iter().zip(outcomes) {
-            match outcome {
-                Outcome::Failed(e) => {
-                    let label = if e.skipped { "warning" } else { "error" };
-                    let _ = writeln!(stderr.lock(), "schliff: {label}: {}: {}", e.path, e.message);
-                    if !e.skipped {
-                        summary.errors += 1;
+        progress.suspend(|| {
+            for (job, outcome) in chunk.iter().zip(outcomes) {
+                match outcome {
+                    Outcome::Failed(e) => {
+                        let label = if e.skipped { "warning" } else { "error" };
+                        let _ =
+                            writeln!(stderr.lock(), "schliff: {label}: {}: {}", e.path, e.message);
+                        if !e.skipped {
+                            summary.errors += 1;
+                        }
                     }
-                }
-                Outcome::Checked {
-                    findings,
-                    fixed,
-                    new_bytes,
-                    diff,
-                    notes,
-                } => {
-                    summary.files += 1;
-                    for n in notes {
-                        let _ = writeln!(stderr.lock(), "schliff: {n}");
-                    }
-                    if new_bytes.is_some() {
-                        changed_any = true;
-                    }
-                    if opts.format_only {
-                        if opts.check_only {
-                            if new_bytes.is_some() {
-                                let _ = writeln!(out, "Would reformat: {}", job.display);
+                    Outcome::Checked {
+                        findings,
+                        fixed,
+                        new_bytes,
+                        diff,
+                        notes,
+                    } => {
+                        summary.files += 1;
+                        for n in notes {
+                            let _ = writeln!(stderr.lock(), "schliff: {n}");
+                        }
+                        if new_bytes.is_some() {
+                            changed_any = true;
+                        }
+                        if opts.format_only {
+                            if opts.check_only {
+                                if new_bytes.is_some() {
+                                    let _ = writeln!(out, "Would reformat: {}", job.display);
+                                }
+                            } else if let Some(bytes) = new_bytes.as_ref().or(None) {
+                                emit_fixed(job, bytes, &mut out, &mut summary);
+                            } else if matches!(job.input, Input::Stdin) {
+                                let _ = out.write_all(stdin_text.as_deref().unwrap_or_default());
                             }
-                        } else if let Some(bytes) = new_bytes.as_ref().or(None) {
-                            emit_fixed(job, bytes, &mut out, &mut summary);
-                        } else if matches!(job.input, Input::Stdin) {
-                            let _ = out.write_all(stdin_text.as_deref().unwrap_or_default());
+                            summary.fixed += fixed;
+                            continue;
                         }
-                        summary.fixed += fixed;
-                        continue;
-                    }
-                    if opts.diff {
-                        if let Some(d) = diff {
-                            let _ = out.write_all(d.as_bytes());
+                        if opts.diff {
+                            if let Some(d) = diff {
+                                let _ = out.write_all(d.as_bytes());
+                            }
+                            summary.fixed += fixed;
+                            continue;
                         }
-                        summary.fixed += fixed;
-                        continue;
-                    }
-                    if opts.fix.is_some() {
-                        if let Some(bytes) = &new_bytes {
-                            if emit_fixed(job, bytes, &mut out, &mut summary) {
-                                summary.fixed += fixed;
-                                summary.fixed_files += 1;
+                        if opts.fix.is_some() {
+                            if let Some(bytes) = &new_bytes {
+                                if emit_fixed(job, bytes, &mut out, &mut summary) {
+                                    summary.fixed += fixed;
+                                    summary.fixed_files += 1;
+                                }
                             }
                         }
+                        summary.findings += findings.len();
+                        summary.fixable += findings
+                            .iter()
+                            .filter(|f| {
+                                f.fix
+                                    .as_ref()
+                                    .is_some_and(|x| x.applicability == Applicability::Safe)
+                            })
+                            .count();
+                        failing |= findings.iter().any(|f| f.severity >= fail_level);
+                        let _ = reporter.file(&mut out, &findings);
                     }
-                    summary.findings += findings.len();
-                    summary.fixable += findings
-                        .iter()
-                        .filter(|f| {
-                            f.fix
-                                .as_ref()
-                                .is_some_and(|x| x.applicability == Applicability::Safe)
-                        })
-                        .count();
-                    failing |= findings.iter().any(|f| f.severity >= fail_level);
-                    let _ = reporter.file(&mut out, &findings);
                 }
             }
-        }
+            if progress.is_shown() {
+                let _ = out.flush();
+            }
+        });
     }
+    progress.finish();
     if !opts.format_only && !opts.diff {
         let metas: Vec<_> = linters
             .linters
