@@ -19,4 +19,5 @@ pub mod rules;
 pub mod run;
 pub mod source;
 pub mod spell;
+pub mod stream;
 pub mod write;

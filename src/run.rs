@@ -303,34 +303,41 @@ fn read_input(job: &Job, stdin_text: &Option<Vec<u8>>) -> Result<SourceText, Fil
     })
 }
 
-fn process(
-    job: &Job,
+/// A text after checking and, when asked, fixing.
+pub(crate) struct Checked {
+    /// The document of the final (fixed) text.
+    pub doc: Document,
+    /// The findings in the final text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied.
+    pub fixed: usize,
+    /// Messages for standard error (`--verbose`, fixes that do not converge).
+    pub notes: Vec<String>,
+}
+
+/// Checks one text; with `fix`, applies the fixes up to that trust level
+/// round by round until nothing changes, and reports on the final text.
+pub(crate) fn check_text(
+    text: String,
+    display: &str,
     linter: &Linter,
-    opts: &Options,
+    file_settings: &FileSettings,
     corpus: Option<&CorpusNames>,
-    stdin_text: &Option<Vec<u8>>,
-) -> Outcome {
-    let source = match read_input(job, stdin_text) {
-        Ok(s) => s,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let path = match &job.input {
-        Input::File(p) => p.clone(),
-        Input::Stdin => PathBuf::from(&job.display),
-    };
-    let file_settings: FileSettings = linter.settings.for_file(&path);
-    let kind = DocumentKind::from_path(&job.display);
-    let mut doc = Document::new(source.text.clone(), kind, file_settings.locale);
+    fix: Option<Applicability>,
+    verbose: bool,
+) -> Checked {
+    let kind = DocumentKind::from_path(display);
+    let mut doc = Document::new(text, kind, file_settings.locale);
     let mut notes = Vec::new();
-    if opts.verbose {
+    if verbose {
         notes.push(format!(
-            "{}: locale {} ({})",
-            job.display, doc.locale.locale, doc.locale.reason
+            "{display}: locale {} ({})",
+            doc.locale.locale, doc.locale.reason
         ));
     }
-    let mut diagnostics: Vec<Diagnostic> = linter.check(&doc, &file_settings, corpus);
+    let mut diagnostics: Vec<Diagnostic> = linter.check(&doc, file_settings, corpus);
     let mut fixed = 0;
-    if let Some(level) = opts.fix {
+    if let Some(level) = fix {
         let mut rounds = 0;
         loop {
             let applied = apply_fixes(&doc.text, &diagnostics, level);
@@ -345,31 +352,69 @@ fn process(
                     .map(|d| d.rule)
                     .collect();
                 notes.push(format!(
-                    "{}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
-                    job.display,
+                    "{display}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
                     rules.join(", ")
                 ));
                 break;
             }
             fixed += applied.fixed;
             doc = Document::new(applied.text, kind, file_settings.locale);
-            diagnostics = linter.check(&doc, &file_settings, corpus);
+            diagnostics = linter.check(&doc, file_settings, corpus);
         }
     }
-    let findings = diagnostics
+    Checked {
+        doc,
+        diagnostics,
+        fixed,
+        notes,
+    }
+}
+
+fn process(
+    job: &Job,
+    linter: &Linter,
+    opts: &Options,
+    corpus: Option<&CorpusNames>,
+    stdin_text: &Option<Vec<u8>>,
+) -> Outcome {
+    let mut source = match read_input(job, stdin_text) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let path = match &job.input {
+        Input::File(p) => p.clone(),
+        Input::Stdin => PathBuf::from(&job.display),
+    };
+    let file_settings: FileSettings = linter.settings.for_file(&path);
+    // Without fixes the text cannot change, so the original is kept (for
+    // the comparison and the diff) only when fixing.
+    let original = opts.fix.map(|_| source.text.clone());
+    let checked = check_text(
+        std::mem::take(&mut source.text),
+        &job.display,
+        linter,
+        &file_settings,
+        corpus,
+        opts.fix,
+        opts.verbose,
+    );
+    let doc = &checked.doc;
+    let findings = checked
+        .diagnostics
         .iter()
-        .map(|d| Finding::resolve(&job.display, &doc, source.bom_len(), d))
+        .map(|d| Finding::resolve(&job.display, doc, source.bom_len(), d))
         .collect();
-    let changed = doc.text != source.text;
-    let diff = (opts.diff && changed)
-        .then(|| unified_diff(&job.display, &source.text, &doc.text, opts.color));
+    let original = original.as_deref().unwrap_or(&doc.text);
+    let changed = doc.text != original;
+    let diff =
+        (opts.diff && changed).then(|| unified_diff(&job.display, original, &doc.text, opts.color));
     let new_bytes = changed.then(|| source.encode(&doc.text));
     Outcome::Checked {
         findings,
-        fixed,
+        fixed: checked.fixed,
         new_bytes,
         diff,
-        notes,
+        notes: checked.notes,
     }
 }
 
