@@ -17,6 +17,7 @@ use schliff::linter::Linter;
 use schliff::locale::{self, Locale, LocaleSetting};
 use schliff::rule::Context;
 use schliff::rules::all_rules;
+use schliff::spell::Speller;
 
 /// The benchmark text: every `.txt` under `examples/` and
 /// `tests/fixtures/clean/`, sorted by name, joined by blank lines.
@@ -127,5 +128,31 @@ fn rules(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, document_model, rules);
+/// The spelling engine: parsing the de_DE dictionary (the start-up cost of
+/// a cold process) and checking every word of the text.
+fn spelling(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+    let aff = std::fs::read_to_string(root.join("de_DE.aff")).expect("dictionary");
+    let dic = std::fs::read_to_string(root.join("de_DE.dic")).expect("dictionary");
+    let mut group = c.benchmark_group("spell");
+    group.sample_size(10);
+    group.bench_function("load de_DE", |b| {
+        b.iter(|| Speller::from_hunspell(black_box(&aff), black_box(&dic), Locale::DeDe))
+    });
+    let text = fixed_text();
+    let words: Vec<&str> = tokenize(&text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| &text[t.range])
+        .collect();
+    let speller = Speller::embedded(Locale::DeDe);
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(words.len() as u64));
+    group.bench_function("check_word (all words of the text)", |b| {
+        b.iter(|| words.iter().filter(|w| speller.check_word(w)).count())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, document_model, rules, spelling);
 criterion_main!(benches);
