@@ -110,7 +110,10 @@ fn fix_gives_the_normalized_text() {
     assert_eq!(o.status.code(), Some(0), "all fixed: no findings left");
     let out = lines(&o);
     assert_eq!(out[0]["text"], "Er kam heute, sagte sie.");
-    assert_eq!(out[0]["fixed"], 3, "double space, space before and after the comma");
+    assert_eq!(
+        out[0]["fixed"], 3,
+        "double space, space before and after the comma"
+    );
     assert_eq!(out[1]["text"], "Gut.");
     assert_eq!(out[1]["fixed"], 0);
 }
