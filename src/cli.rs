@@ -10,6 +10,7 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::locale::LocaleSetting;
 use crate::report::Format;
 use crate::run::{self, Options};
+use crate::stream::{self, StreamOptions};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -108,6 +109,24 @@ struct CheckArgs {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum)]
     fail_level: Option<SeverityArg>,
+    /// `jsonl`: read JSON Lines records (files or stdin) and answer each with
+    /// one JSON line: its id, findings and, with --fix, the normalized text.
+    #[arg(long, value_enum, default_value = "files")]
+    input_format: InputFormat,
+    /// With --input-format jsonl: the field that holds the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+    /// With --input-format jsonl: the field that holds the record's id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum InputFormat {
+    /// Text files and folders.
+    Files,
+    /// JSON Lines records, one text per line.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +234,17 @@ pub fn main() -> i32 {
             o.diff = args.diff;
             o.exit_zero = args.exit_zero;
             o.fail_level = args.fail_level.map(Severity::from);
+            if args.input_format == InputFormat::Jsonl {
+                if args.diff {
+                    eprintln!("schliff: error: --diff does not work with --input-format jsonl; use --fix to get the normalized text");
+                    return 2;
+                }
+                let stream = StreamOptions {
+                    text_field: args.text_field,
+                    id_field: args.id_field,
+                };
+                return stream::run(&o, &stream);
+            }
             run::run(&o)
         }),
         Command::Fmt(args) => options(args.common, Format::Concise).map(|mut o| {

@@ -16,6 +16,7 @@ use crate::fix::{fix_rounds, MAX_FIX_ROUNDS};
 use crate::linter::Linter;
 use crate::locale::{Locale, LocaleSetting};
 use crate::names::CorpusNames;
+use crate::progress::Progress;
 use crate::report::{self, FileError, Finding, Format, Summary};
 use crate::source::SourceText;
 use crate::write::{write_atomic, Fingerprint};
@@ -343,6 +344,68 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, Option<Fingerprint>), String> {
     Ok((bytes, Some(Fingerprint::of(&meta))))
 }
 
+/// A text after checking and, when asked, fixing.
+pub(crate) struct Checked {
+    /// The document of the final (fixed) text.
+    pub doc: Document,
+    /// The findings in the final text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied.
+    pub fixed: usize,
+    /// Messages for standard error (`--verbose`, fixes that do not converge).
+    pub notes: Vec<String>,
+}
+
+/// Checks one text; with `fix`, applies the fixes up to that trust level
+/// round by round until nothing changes, and reports on the final text.
+pub(crate) fn check_text(
+    text: String,
+    display: &str,
+    linter: &Linter,
+    file_settings: &FileSettings,
+    corpus: Option<&CorpusNames>,
+    fix: Option<Applicability>,
+    verbose: bool,
+) -> Checked {
+    let kind = DocumentKind::from_path(display);
+    let mut doc = Document::new(text, kind, file_settings.locale);
+    let mut notes = Vec::new();
+    if verbose {
+        notes.push(format!(
+            "{display}: locale {} ({})",
+            doc.locale.locale, doc.locale.reason
+        ));
+    }
+    let check = |doc: &Document| linter.check(doc, file_settings, corpus);
+    let mut fixed = 0;
+    let diagnostics = match fix {
+        None => check(&doc),
+        Some(level) => {
+            // Fixing sees every finding, also those a whole-line finding
+            // hides in the report: an unsafe line deletion that is not
+            // applied must not keep the safe fixes inside that line waiting.
+            let check_all = |doc: &Document| linter.check_all(doc, file_settings, corpus);
+            let all = check_all(&doc);
+            let result = fix_rounds(doc, all, level, file_settings.locale, check_all);
+            if !result.unconverged.is_empty() {
+                notes.push(format!(
+                    "{display}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
+                    result.unconverged.join(", ")
+                ));
+            }
+            doc = result.doc;
+            fixed = result.fixed;
+            check(&doc)
+        }
+    };
+    Checked {
+        doc,
+        diagnostics,
+        fixed,
+        notes,
+    }
+}
+
 fn process(
     job: &Job,
     linter: &Linter,
@@ -359,40 +422,21 @@ fn process(
         Input::Stdin => PathBuf::from(&job.display),
     };
     let file_settings: FileSettings = linter.settings.for_file(&path);
-    let kind = DocumentKind::from_path(&job.display);
-    // The document takes the text; only fixing needs the original besides.
-    let original = opts.fix.is_some().then(|| source.text.clone());
-    let mut doc = Document::new(std::mem::take(&mut source.text), kind, file_settings.locale);
-    let mut notes = Vec::new();
-    if opts.verbose {
-        notes.push(format!(
-            "{}: locale {} ({})",
-            job.display, doc.locale.locale, doc.locale.reason
-        ));
-    }
-    let check = |doc: &Document| linter.check(doc, &file_settings, corpus);
-    let mut diagnostics: Vec<Diagnostic> = check(&doc);
-    let mut fixed = 0;
-    if let Some(level) = opts.fix {
-        // Fixing sees every finding, also those a whole-line finding hides
-        // in the report: an unsafe line deletion that is not applied must
-        // not keep the safe fixes inside that line waiting.
-        let check_all = |doc: &Document| linter.check_all(doc, &file_settings, corpus);
-        let all = check_all(&doc);
-        let result = fix_rounds(doc, all, level, file_settings.locale, check_all);
-        if !result.unconverged.is_empty() {
-            notes.push(format!(
-                "{}: fixes did not converge after {MAX_FIX_ROUNDS} rounds (rules: {}); this is a bug in schliff, please report it",
-                job.display,
-                result.unconverged.join(", ")
-            ));
-        }
-        diagnostics = check(&result.doc);
-        (doc, fixed) = (result.doc, result.fixed);
-    }
+    // Without fixes the text cannot change, so the original is kept (for
+    // the comparison and the diff) only when fixing.
+    let original = opts.fix.map(|_| source.text.clone());
+    let mut checked = check_text(
+        std::mem::take(&mut source.text),
+        &job.display,
+        linter,
+        &file_settings,
+        corpus,
+        opts.fix,
+        opts.verbose,
+    );
     let original = original.unwrap_or_default();
-    let changed = opts.fix.is_some() && doc.text != original;
-    let new_bytes = changed.then(|| source.encode(&doc.text));
+    let changed = opts.fix.is_some() && checked.doc.text != original;
+    let new_bytes = changed.then(|| source.encode(&checked.doc.text));
     let diff = match &new_bytes {
         Some(new) if opts.diff => Some(unified_diff(
             &job.display,
@@ -413,26 +457,33 @@ fn process(
                 Err(e) => {
                     // Report the file as it still is.
                     write_error = Some(e.to_string());
-                    fixed = 0;
-                    doc = Document::new(original, kind, file_settings.locale);
-                    diagnostics = check(&doc);
+                    checked = check_text(
+                        original,
+                        &job.display,
+                        linter,
+                        &file_settings,
+                        corpus,
+                        None,
+                        false,
+                    );
                 }
             },
         }
     }
-    let findings = diagnostics
+    let findings = checked
+        .diagnostics
         .iter()
-        .map(|d| Finding::resolve(&job.display, &doc, source.bom_len(), d))
+        .map(|d| Finding::resolve(&job.display, &checked.doc, source.bom_len(), d))
         .collect();
     Outcome::Checked {
         findings,
-        fixed,
+        fixed: checked.fixed,
         changed,
         stdout_bytes,
         written,
         write_error,
         diff,
-        notes,
+        notes: checked.notes,
     }
 }
 
@@ -524,90 +575,100 @@ pub fn run(opts: &Options) -> i32 {
     let fixes_stdin = summary.fix_mode && jobs.iter().any(|j| matches!(j.input, Input::Stdin));
     let mut err = io::stderr();
 
+    let progress = Progress::new(jobs.len());
     for chunk in jobs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
             .map(|job| {
-                process(
+                let outcome = process(
                     job,
                     &linters.linters[job.linter],
                     opts,
                     corpus.as_ref(),
                     &stdin_text,
-                )
+                );
+                progress.inc();
+                outcome
             })
             .collect();
-        for (job, outcome) in chunk.iter().zip(outcomes) {
-            match outcome {
-                Outcome::Failed(e) => {
-                    let label = if e.skipped { "warning" } else { "error" };
-                    let _ = writeln!(stderr.lock(), "schliff: {label}: {}: {}", e.path, e.message);
-                    if !e.skipped {
-                        summary.errors += 1;
+        progress.suspend(|| {
+            for (job, outcome) in chunk.iter().zip(outcomes) {
+                match outcome {
+                    Outcome::Failed(e) => {
+                        let label = if e.skipped { "warning" } else { "error" };
+                        let _ =
+                            writeln!(stderr.lock(), "schliff: {label}: {}: {}", e.path, e.message);
+                        if !e.skipped {
+                            summary.errors += 1;
+                        }
                     }
-                }
-                Outcome::Checked {
-                    findings,
-                    fixed,
-                    changed,
-                    stdout_bytes,
-                    written,
-                    write_error,
-                    diff,
-                    notes,
-                } => {
-                    summary.files += 1;
-                    for n in notes {
-                        let _ = writeln!(stderr.lock(), "schliff: {n}");
-                    }
-                    changed_any |= changed;
-                    if let Some(e) = &write_error {
-                        let _ = writeln!(stderr.lock(), "schliff: error: {}: {e}", job.display);
-                        summary.errors += 1;
-                    }
-                    if written {
-                        summary.fixed += fixed;
-                        summary.fixed_files += 1;
-                    }
-                    if opts.format_only {
-                        if opts.check_only {
-                            if changed {
-                                let _ = writeln!(out, "Would reformat: {}", job.display);
+                    Outcome::Checked {
+                        findings,
+                        fixed,
+                        changed,
+                        stdout_bytes,
+                        written,
+                        write_error,
+                        diff,
+                        notes,
+                    } => {
+                        summary.files += 1;
+                        for n in notes {
+                            let _ = writeln!(stderr.lock(), "schliff: {n}");
+                        }
+                        changed_any |= changed;
+                        if let Some(e) = &write_error {
+                            let _ = writeln!(stderr.lock(), "schliff: error: {}: {e}", job.display);
+                            summary.errors += 1;
+                        }
+                        if written {
+                            summary.fixed += fixed;
+                            summary.fixed_files += 1;
+                        }
+                        if opts.format_only {
+                            if opts.check_only {
+                                if changed {
+                                    let _ = writeln!(out, "Would reformat: {}", job.display);
+                                }
+                            } else if matches!(job.input, Input::Stdin) {
+                                let original = stdin_text.as_deref().unwrap_or_default();
+                                let _ = out.write_all(stdout_bytes.as_deref().unwrap_or(original));
                             }
-                        } else if matches!(job.input, Input::Stdin) {
-                            let original = stdin_text.as_deref().unwrap_or_default();
-                            let _ = out.write_all(stdout_bytes.as_deref().unwrap_or(original));
+                            continue;
                         }
-                        continue;
-                    }
-                    if opts.diff {
-                        if let Some(d) = diff {
-                            let _ = out.write_all(d.as_bytes());
+                        if opts.diff {
+                            if let Some(d) = diff {
+                                let _ = out.write_all(d.as_bytes());
+                            }
+                            continue;
                         }
-                        continue;
+                        if let Some(bytes) = stdout_bytes {
+                            // `check --fix -`: the fixed text is the output;
+                            // the findings go to standard error.
+                            let _ = out.write_all(&bytes);
+                            summary.fixed += fixed;
+                            summary.fixed_files += 1;
+                        }
+                        summary.findings += findings.len();
+                        summary.fixable += findings
+                            .iter()
+                            .filter(|f| {
+                                f.fix
+                                    .as_ref()
+                                    .is_some_and(|x| x.applicability == Applicability::Safe)
+                            })
+                            .count();
+                        failing |= findings.iter().any(|f| f.severity >= fail_level);
+                        let _ = reporter.file(either(fixes_stdin, &mut err, &mut out), &findings);
                     }
-                    if let Some(bytes) = stdout_bytes {
-                        // `check --fix -`: the fixed text is the output;
-                        // the findings go to standard error.
-                        let _ = out.write_all(&bytes);
-                        summary.fixed += fixed;
-                        summary.fixed_files += 1;
-                    }
-                    summary.findings += findings.len();
-                    summary.fixable += findings
-                        .iter()
-                        .filter(|f| {
-                            f.fix
-                                .as_ref()
-                                .is_some_and(|x| x.applicability == Applicability::Safe)
-                        })
-                        .count();
-                    failing |= findings.iter().any(|f| f.severity >= fail_level);
-                    let _ = reporter.file(either(fixes_stdin, &mut err, &mut out), &findings);
                 }
             }
-        }
+            if progress.is_shown() {
+                let _ = out.flush();
+            }
+        });
     }
+    progress.finish();
     if !opts.format_only && !opts.diff {
         let metas: Vec<_> = linters
             .linters
@@ -644,6 +705,24 @@ fn either<'a>(first: bool, a: &'a mut dyn Write, b: &'a mut dyn Write) -> &'a mu
     }
 }
 
+/// Rule categories whose rules read the name spellings of the whole run
+/// ([`Context::corpus`](crate::rule::Context)). The corpus pass reads and
+/// analyses every file a second time, so it runs only when one of them may
+/// be enabled.
+const CORPUS_CATEGORIES: &[&str] = &["transliteration"];
+
+/// Whether a rule that reads the corpus may run: one is selected, or
+/// per-file overrides could select one.
+fn corpus_is_read(linters: &Linters) -> bool {
+    linters.linters.iter().any(|l| {
+        l.rules().iter().any(|r| {
+            let meta = r.meta();
+            CORPUS_CATEGORIES.contains(&meta.category())
+                && (l.settings.selection.enables(meta.id) || !l.settings.file.overrides.is_empty())
+        })
+    })
+}
+
 /// Corpus mode: a first pass collects name spellings from every file.
 fn corpus_names(
     opts: &Options,
@@ -658,11 +737,7 @@ fn corpus_names(
             .map(|l| l.settings.file.transliteration.scope.as_deref() != Some("file"))
             .unwrap_or(true)
     });
-    let wanted = linters
-        .linters
-        .iter()
-        .any(|l| l.settings.selection.enables("transliteration/inconsistent"));
-    if !enabled || !wanted || jobs.len() < 2 {
+    if !enabled || jobs.len() < 2 || !corpus_is_read(linters) {
         return None;
     }
     Some(collect_names(jobs, linters, stdin_text))

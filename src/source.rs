@@ -22,8 +22,12 @@ pub enum LineEnding {
 
 impl LineEnding {
     pub fn detect(text: &str) -> LineEnding {
-        let crlf = text.matches("\r\n").count();
-        let lf = text.matches('\n').count();
+        let bytes = text.as_bytes();
+        let (mut lf, mut crlf) = (0, 0);
+        for i in memchr::memchr_iter(b'\n', bytes) {
+            lf += 1;
+            crlf += usize::from(i > 0 && bytes[i - 1] == b'\r');
+        }
         match (lf, crlf) {
             (0, _) => LineEnding::None,
             (lf, crlf) if crlf == lf => LineEnding::Crlf,

@@ -29,20 +29,18 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut lines = Vec::new();
         let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                let content_end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                    i - 1
-                } else {
-                    i
-                };
-                lines.push(Line {
-                    ascii: text.as_bytes()[start..content_end].is_ascii(),
-                    content: start..content_end,
-                    full: start..i + 1,
-                });
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            let content_end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            lines.push(Line {
+                ascii: text.as_bytes()[start..content_end].is_ascii(),
+                content: start..content_end,
+                full: start..i + 1,
+            });
+            start = i + 1;
         }
         if start < text.len() || lines.is_empty() {
             lines.push(Line {

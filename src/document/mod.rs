@@ -1,7 +1,9 @@
 //! The document model: a text analysed once — lines, tokens, sentences,
 //! paragraphs, locale — and shared read-only by every rule.
 
+mod bytes;
 mod lines;
+mod links;
 mod markdown;
 mod quotes;
 mod tokens;
@@ -9,6 +11,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+pub use bytes::byte_positions;
 pub use lines::{Line, LineIndex, Position};
 pub use quotes::{QuoteLevel, QuoteMark, QuotePair, QuoteRole, QuoteStyle};
 pub use tokens::{is_horizontal_space, is_quote_char, tokenize, Token, TokenKind};
@@ -274,8 +277,9 @@ fn sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) -> Vec<R
             if start.is_none() && !matches!(tok.kind, TokenKind::Space | TokenKind::Newline) {
                 start = Some(tok.range.start);
             }
-            let s = &text[tok.range.clone()];
-            if tok.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
+            if tok.kind == TokenKind::Punct
+                && matches!(&text[tok.range.clone()], "." | "!" | "?" | "…")
+            {
                 let mut j = i + 1;
                 while j < tokens.len()
                     && (tokens[j].kind == TokenKind::Quote
@@ -286,19 +290,22 @@ fn sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) -> Vec<R
                 let followed_by_space = tokens
                     .get(j)
                     .is_some_and(|t| matches!(t.kind, TokenKind::Space | TokenKind::Newline));
-                let next_starts_sentence = tokens.get(j + 1).is_some_and(|t| {
-                    let n = &text[t.range.clone()];
-                    n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                        || t.kind == TokenKind::Quote
-                });
-                let prev = i.checked_sub(1).map(|p| &tokens[p]);
-                let abbreviation = s == "."
-                    && prev.is_some_and(|p| {
-                        let w = &text[p.range.clone()];
-                        (p.kind == TokenKind::Word && ABBREVIATIONS.contains(&w))
-                            || p.kind == TokenKind::Number
-                    });
-                if followed_by_space && next_starts_sentence && !abbreviation {
+                let next_starts_sentence = || {
+                    tokens.get(j + 1).is_some_and(|t| {
+                        let n = &text[t.range.clone()];
+                        n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            || t.kind == TokenKind::Quote
+                    })
+                };
+                let abbreviation = || {
+                    &text[tok.range.clone()] == "."
+                        && i.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
+                            (p.kind == TokenKind::Word
+                                && ABBREVIATIONS.contains(&&text[p.range.clone()]))
+                                || p.kind == TokenKind::Number
+                        })
+                };
+                if followed_by_space && next_starts_sentence() && !abbreviation() {
                     if let Some(st) = start.take() {
                         out.push(st..tokens[j - 1].range.end);
                     }

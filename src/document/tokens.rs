@@ -2,9 +2,8 @@
 //! token, so that every rule can share the result.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use super::links::find_links;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
@@ -54,13 +53,6 @@ fn is_letter(c: char) -> bool {
     c.is_alphabetic() || is_word_inner(c)
 }
 
-static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?P<url>\b(?:https?://|www\.)[^\s<>"„“”«»]+)|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"#,
-    )
-    .expect("valid regex")
-});
-
 /// Trailing punctuation is part of the sentence, not of the URL.
 fn trim_url_end(text: &str, mut range: Range<usize>) -> Range<usize> {
     while let Some(c) = text[range.clone()].chars().last() {
@@ -76,12 +68,13 @@ fn trim_url_end(text: &str, mut range: Range<usize>) -> Range<usize> {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut links: Vec<(Range<usize>, TokenKind)> = Vec::new();
     if text.contains("://") || text.contains("www.") || text.contains('@') {
-        for caps in URL_OR_EMAIL.captures_iter(text) {
-            if let Some(m) = caps.name("url") {
-                links.push((trim_url_end(text, m.range()), TokenKind::Url));
-            } else if let Some(m) = caps.name("email") {
-                links.push((trim_url_end(text, m.range()), TokenKind::Email));
-            }
+        for link in find_links(text) {
+            let kind = if link.email {
+                TokenKind::Email
+            } else {
+                TokenKind::Url
+            };
+            links.push((trim_url_end(text, link.range), kind));
         }
     }
     let mut links = links.into_iter().peekable();
@@ -105,21 +98,48 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        let c = text[pos..]
-            .chars()
-            .next()
-            .expect("pos is on a char boundary");
-        let start = pos;
-        let (kind, end) = if c == '\n' {
-            (TokenKind::Newline, pos + 1)
-        } else if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') {
-            (TokenKind::Newline, pos + 2)
-        } else if is_horizontal_space(c) {
-            let end = scan_while(text, pos, is_horizontal_space);
-            (TokenKind::Space, end)
-        } else if is_letter(c) {
-            (TokenKind::Word, scan_word(text, pos))
-        } else if c.is_ascii_digit() {
+        let b = bytes[pos];
+        let (kind, end) = if b.is_ascii() {
+            ascii_token(text, pos, b)
+        } else {
+            let c = char_at(text, pos);
+            if c.is_whitespace() {
+                (TokenKind::Space, scan_space(text, pos + c.len_utf8()))
+            } else if is_letter(c) {
+                (TokenKind::Word, scan_word(text, pos))
+            } else if is_quote_char(c) {
+                (TokenKind::Quote, pos + c.len_utf8())
+            } else if is_unicode_punct(c) {
+                (TokenKind::Punct, pos + c.len_utf8())
+            } else {
+                (TokenKind::Other, pos + c.len_utf8())
+            }
+        };
+        tokens.push(Token {
+            kind,
+            range: pos..end,
+        });
+        pos = end;
+    }
+    tokens
+}
+
+/// The character starting at byte `pos`, a char boundary.
+fn char_at(text: &str, pos: usize) -> char {
+    text[pos..]
+        .chars()
+        .next()
+        .expect("pos is on a char boundary")
+}
+
+/// The token starting with the ASCII byte `b` at `pos`.
+fn ascii_token(text: &str, pos: usize, b: u8) -> (TokenKind, usize) {
+    match b {
+        b'\n' => (TokenKind::Newline, pos + 1),
+        b'\r' if text.as_bytes().get(pos + 1) == Some(&b'\n') => (TokenKind::Newline, pos + 2),
+        b' ' | b'\t' | 0x0b | 0x0c => (TokenKind::Space, scan_space(text, pos + 1)),
+        b'a'..=b'z' | b'A'..=b'Z' => (TokenKind::Word, scan_word(text, pos)),
+        b'0'..=b'9' => {
             let end = scan_number(text, pos);
             // `20-Jährige`, `5G`, `G7`-like forms read as one word.
             let rest = &text[end..];
@@ -131,31 +151,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 (Some(n), _) if n.is_alphabetic() => (TokenKind::Word, scan_word(text, end)),
                 _ => (TokenKind::Number, end),
             }
-        } else if is_quote_char(c) {
-            (TokenKind::Quote, pos + c.len_utf8())
-        } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
-            (TokenKind::Punct, pos + c.len_utf8())
-        } else {
-            (TokenKind::Other, pos + c.len_utf8())
-        };
-        tokens.push(Token {
-            kind,
-            range: start..end,
-        });
-        pos = end;
+        }
+        b'"' | b'\'' | b'`' => (TokenKind::Quote, pos + 1),
+        _ if b.is_ascii_punctuation() => (TokenKind::Punct, pos + 1),
+        _ => (TokenKind::Other, pos + 1),
     }
-    tokens
 }
 
 fn is_unicode_punct(c: char) -> bool {
     matches!(c, '–' | '—' | '…' | '•' | '·' | '§' | '°' | '€' | '¿' | '¡')
 }
 
-fn scan_while(text: &str, pos: usize, pred: impl Fn(char) -> bool) -> usize {
-    text[pos..]
-        .char_indices()
-        .find(|&(_, c)| !pred(c))
-        .map_or(text.len(), |(i, _)| pos + i)
+/// End of the horizontal white space that continues at `pos`.
+fn scan_space(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii() {
+            if !matches!(b, b' ' | b'\t' | 0x0b | 0x0c) {
+                break;
+            }
+            pos += 1;
+        } else {
+            let c = char_at(text, pos);
+            if !c.is_whitespace() {
+                break;
+            }
+            pos += c.len_utf8();
+        }
+    }
+    pos
 }
 
 fn scan_number(text: &str, pos: usize) -> usize {
@@ -178,33 +202,51 @@ fn scan_number(text: &str, pos: usize) -> usize {
     end
 }
 
+/// End of the word starting at `pos`: letters and digits, inner hyphens
+/// before a letter or digit, a trailing hyphen before a space, comma, line
+/// break or the end (`Verteidigungs- und`), and apostrophes between letters.
 fn scan_word(text: &str, pos: usize) -> usize {
-    let mut end = pos;
-    let mut chars = text[pos..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let keep = if is_letter(c) || c.is_ascii_digit() {
-            true
-        } else if c == '-' || c == '‑' {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Plain ASCII letters and digits: the common case, no decoding.
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // U+00C0–U+00FF (umlauts, ß, accents) are letters except × and ÷.
+        if b == 0xc3 && bytes.get(i + 1).is_some_and(|&n| n != 0x97 && n != 0xb7) {
+            i += 2;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            char_at(text, i)
+        };
+        let len = c.len_utf8();
+        let next = text[i + len..].chars().next();
+        if c == '-' || c == '‑' {
             match next {
-                Some(n) => n.is_alphanumeric() || n == ' ' || n == ',' || n == '\n',
-                None => true,
+                Some(n) if n.is_alphanumeric() => i += len,
+                Some(' ' | ',' | '\n') | None => return i + len,
+                Some(_) => return i,
             }
         } else if c == '\'' || c == '’' {
             // `McDonald's`, `geht’s`: letter before and after.
-            i > 0 && next.is_some_and(char::is_alphabetic)
+            if i > pos && next.is_some_and(char::is_alphabetic) {
+                i += len;
+            } else {
+                return i;
+            }
+        } else if is_letter(c) {
+            i += len;
         } else {
-            false
-        };
-        if !keep {
-            break;
-        }
-        end = pos + i + c.len_utf8();
-        if (c == '-' || c == '‑') && !next.is_some_and(char::is_alphanumeric) {
-            break;
+            return i;
         }
     }
-    end
+    i
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::rule::RuleMeta;
 
 /// The JSON shape of a finding; the field set is a public interface.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(crate) struct JsonFinding<'a> {
     path: &'a str,
     line: usize,
     column: usize,

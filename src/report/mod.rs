@@ -5,6 +5,8 @@ mod human;
 mod json;
 mod sarif;
 
+pub(crate) use json::JsonFinding;
+
 use std::io::{self, Write};
 use std::ops::Range;
 

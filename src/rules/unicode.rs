@@ -1,10 +1,12 @@
 //! Unicode damage: decomposed characters, invisible characters, HTML
 //! entities and mojibake (UTF-8 read as Windows-1252).
 
+use std::ops::Range;
+
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::document::{Document, TokenKind};
+use crate::document::{byte_positions, Document, TokenKind};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
@@ -37,23 +39,64 @@ impl Rule for NotNfc {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if doc.text.is_ascii() || is_nfc_quick(doc.text.chars()) == IsNormalized::Yes {
-            return;
-        }
-        for t in doc.tokens() {
-            let s = doc.token_text(t);
-            if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        let tokens = doc.tokens();
+        // Only tokens holding a run that fails the quick check can be
+        // other than NFC; the first token not yet looked at:
+        let mut next = 0;
+        for run in runs_from_u0300(&doc.text) {
+            if is_nfc_quick(doc.text[run.clone()].chars()) == IsNormalized::Yes {
                 continue;
             }
-            let nfc: String = s.nfc().collect();
-            if nfc != s {
-                out.push(
-                    self.diagnostic(t.range.clone(), format!("`{nfc}` is not in normal form C"))
+            let Some(first) = doc.token_index_at(run.start) else {
+                continue;
+            };
+            for (i, t) in tokens
+                .iter()
+                .enumerate()
+                .skip(first.max(next))
+                .take_while(|(_, t)| t.range.start < run.end)
+            {
+                next = i + 1;
+                let s = doc.token_text(t);
+                if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+                    continue;
+                }
+                let nfc: String = s.nfc().collect();
+                if nfc != s {
+                    out.push(
+                        self.diagnostic(
+                            t.range.clone(),
+                            format!("`{nfc}` is not in normal form C"),
+                        )
                         .with_fix(Fix::safe(vec![Edit::replace(t.range.clone(), nfc)])),
-                );
+                    );
+                }
             }
         }
     }
+}
+
+/// The runs of characters from U+0300 on, whose UTF-8 starts with a byte of
+/// at least 0xCC. Characters below U+0300 are all starters that the NFC
+/// quick check accepts (combining class 0, quick check Yes) and that only
+/// reset its state, like ASCII: a text passes the check if every run does.
+fn runs_from_u0300(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut starts = byte_positions(bytes, |b| b >= 0xcc).peekable();
+    std::iter::from_fn(move || {
+        let start = starts.next()?;
+        let mut end = start;
+        loop {
+            end += match bytes[end] {
+                0xcc..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            if starts.next_if_eq(&end).is_none() {
+                return Some(start..end);
+            }
+        }
+    })
 }
 
 /// Zero-width, control and bidirectional formatting characters.
@@ -99,25 +142,37 @@ impl Rule for InvisibleCharacter {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = &doc.text;
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if let Some(name) = invisible_name(c) {
-                let joins_emoji = c == '\u{200d}'
-                    && prev.is_some_and(is_emoji_like)
-                    && next.is_some_and(is_emoji_like);
-                if !joins_emoji {
-                    let range = i..i + c.len_utf8();
-                    out.push(
-                        self.diagnostic(range.clone(), format!("Invisible {name}"))
-                            .with_fix(Fix::safe(vec![Edit::delete(range)])),
-                    );
-                }
+        for i in byte_positions(text.as_bytes(), may_start_invisible) {
+            let c = text[i..].chars().next().expect("a lead byte starts a char");
+            let Some(name) = invisible_name(c) else {
+                continue;
+            };
+            let joins_emoji = c == '\u{200d}'
+                && text[..i].chars().next_back().is_some_and(is_emoji_like)
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_emoji_like);
+            if !joins_emoji {
+                let range = i..i + c.len_utf8();
+                out.push(
+                    self.diagnostic(range.clone(), format!("Invisible {name}"))
+                        .with_fix(Fix::safe(vec![Edit::delete(range)])),
+                );
             }
-            prev = Some(c);
         }
     }
+}
+
+/// Whether byte `b` can start a character [`invisible_name`] knows: an
+/// ASCII control other than tab and line breaks, or the first byte of
+/// U+0080–U+009F (0xC2), U+2000–U+2FFF (0xE2) or U+FEFF (0xEF).
+fn may_start_invisible(b: u8) -> bool {
+    (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
+        | (b == 0x7f)
+        | (b == 0xc2)
+        | (b == 0xe2)
+        | (b == 0xef)
 }
 
 /// Soft hyphens (U+00AD).
@@ -383,59 +438,58 @@ impl Rule for Mojibake {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = &doc.text;
-        if text.is_ascii() {
-            return;
-        }
-        // Byte offsets, not a vector of characters: the rule must not need
-        // sixteen bytes of memory per character of a large file.
-        let next_char = |i: usize| i + text[i..].chars().next().map_or(1, char::len_utf8);
-        let mut i = 0;
-        while i < text.len() {
-            // A run is a sequence of complete "lead + continuation" groups,
-            // each of which maps back to one valid UTF-8 sequence.
-            let run_start = i;
-            let mut end = i;
-            while let Some(group_end) = group_end(text, end) {
-                end = group_end;
-            }
-            if end == run_start {
-                i = next_char(i);
+        // A run starts with a character whose Windows-1252 byte leads a
+        // UTF-8 sequence (0xC2–0xF4): U+00C2–U+00F4, which UTF-8 writes as
+        // 0xC3 0x82–0xB4. Only those are looked at; most texts allocate nothing.
+        let mut resume = 0;
+        for i in memchr::memchr_iter(0xc3, text.as_bytes()) {
+            if i < resume || !matches!(text.as_bytes().get(i + 1), Some(0x82..=0xb4)) {
                 continue;
             }
-            let run = &text[run_start..end];
-            match repair(run) {
-                Some(good) => {
-                    out.push(
-                        self.diagnostic(
-                            run_start..end,
-                            format!("Garbled text `{run}`: should read `{good}`"),
-                        )
-                        .with_fix(Fix::safe(vec![Edit::replace(run_start..end, good)])),
-                    );
-                    i = end;
-                }
-                None => i = next_char(run_start),
+            let end = garbled_run_end(text, i);
+            if end == i {
+                continue;
+            }
+            let run = &text[i..end];
+            // When the run does not repair, a shorter one may start inside it.
+            if let Some(good) = repair(run) {
+                out.push(
+                    self.diagnostic(
+                        i..end,
+                        format!("Garbled text `{run}`: should read `{good}`"),
+                    )
+                    .with_fix(Fix::safe(vec![Edit::replace(i..end, good)])),
+                );
+                resume = end;
             }
         }
     }
 }
 
-/// The end of one complete garbled group starting at byte `at`: a character
-/// whose Windows-1252 byte is a UTF-8 lead byte, followed by as many
-/// characters whose bytes are continuation bytes as that lead needs.
-fn group_end(text: &str, at: usize) -> Option<usize> {
-    let mut chars = text[at..].char_indices();
-    let (_, lead) = chars.next()?;
-    let len = sequence_len(cp1252_byte(lead)?)?;
-    let mut end = at + lead.len_utf8();
-    for _ in 1..len {
-        let (offset, c) = chars.next()?;
-        if !cp1252_byte(c).is_some_and(|b| (0x80..=0xbf).contains(&b)) {
-            return None;
+/// End of the garbled run starting at `start`: a sequence of complete
+/// "lead + continuation" groups, each of which maps back to one valid UTF-8
+/// sequence. `start` itself when there is none.
+fn garbled_run_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    loop {
+        let mut chars = text[end..].chars();
+        let Some(lead) = chars.next() else {
+            return end;
+        };
+        let Some(len) = cp1252_byte(lead).and_then(sequence_len) else {
+            return end;
+        };
+        let mut group_end = end + lead.len_utf8();
+        for _ in 1..len {
+            match chars.next() {
+                Some(c) if cp1252_byte(c).is_some_and(|b| (0x80..=0xbf).contains(&b)) => {
+                    group_end += c.len_utf8();
+                }
+                _ => return end,
+            }
         }
-        end = at + offset + c.len_utf8();
+        end = group_end;
     }
-    Some(end)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! blank lines. Scraping and MT post-processing leave these everywhere.
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Token, TokenKind};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
@@ -21,6 +21,12 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 
 fn is_plain_space(c: char) -> bool {
     c == ' '
+}
+
+/// The space token between most words: one plain space, which no rule
+/// about spaces reports. Checked first so that the rules skip it cheaply.
+fn is_single_space(doc: &Document, t: &Token) -> bool {
+    t.range.len() == 1 && doc.text.as_bytes()[t.range.start] == b' '
 }
 
 /// A line made only of white space (often a lone no-break space).
@@ -171,11 +177,11 @@ impl Rule for DoubleSpace {
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tokens = doc.tokens();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Space || i == 0 {
+            if t.kind != TokenKind::Space || i == 0 || is_single_space(doc, t) {
                 continue;
             }
             let s = doc.token_text(t);
-            if !s.chars().all(is_plain_space) || s.len() < 2 {
+            if s.len() < 2 || !s.chars().all(is_plain_space) {
                 continue;
             }
             let inner = tokens[i - 1].kind != TokenKind::Newline
@@ -246,7 +252,7 @@ impl Rule for OddSpace {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, t) in doc.tokens().iter().enumerate() {
-            if t.kind != TokenKind::Space {
+            if t.kind != TokenKind::Space || is_single_space(doc, t) {
                 continue;
             }
             let s = doc.token_text(t);
@@ -302,7 +308,10 @@ impl Rule for Tab {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, t) in doc.tokens().iter().enumerate() {
-            if t.kind != TokenKind::Space || !doc.token_text(t).contains('\t') {
+            if t.kind != TokenKind::Space
+                || is_single_space(doc, t)
+                || !doc.token_text(t).contains('\t')
+            {
                 continue;
             }
             let line = &doc.lines()[doc.line_of(t.range.start)];
@@ -410,6 +419,10 @@ impl Rule for SpaceAfterOpening {
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let tokens = doc.tokens();
         for (i, t) in tokens.iter().enumerate() {
+            // `(` and `[` are punctuation, `„` and `‚` quotes.
+            if !matches!(t.kind, TokenKind::Punct | TokenKind::Quote) {
+                continue;
+            }
             let p = doc.token_text(t);
             if !matches!(p, "(" | "[" | "„" | "‚") {
                 continue;
