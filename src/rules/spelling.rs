@@ -1570,7 +1570,6 @@ mod tests {
     use super::*;
     use crate::config::{CliOverrides, ConfigFile};
     use crate::diagnostic::Applicability;
-    use crate::document::Document;
     use crate::rules::testing::{check, check_locale, fixed, flagged};
 
     fn rule() -> UnknownWord {
@@ -1589,15 +1588,8 @@ mod tests {
     }
 
     fn flagged_with(rule: &UnknownWord, text: &str) -> Vec<String> {
-        let doc = Document::plain(text, Locale::DeDe);
-        let settings = Settings::default();
-        let ctx = Context {
-            settings: &settings,
-            corpus: None,
-        };
-        let mut out = Vec::new();
-        rule.check(&doc, &ctx, &mut out);
-        out.iter()
+        crate::rules::testing::check(rule, text)
+            .iter()
             .map(|d| text[d.range.clone()].to_string())
             .collect()
     }
