@@ -343,6 +343,16 @@ impl Settings {
 }
 
 #[cfg(test)]
+impl Settings {
+    /// Settings from configuration text as if read from `path`, for tests.
+    pub(crate) fn from_toml(toml: &str, path: &str) -> Settings {
+        let file = ConfigFile::parse(toml, Path::new(path)).expect("test configuration parses");
+        Settings::new(Some(path.into()), file, &CliOverrides::default())
+            .expect("test configuration is valid")
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -404,17 +414,10 @@ mod tests {
 
     #[test]
     fn overrides_apply_by_glob() {
-        let file = ConfigFile::parse(
+        let settings = Settings::from_toml(
             "[[overrides]]\nfiles = [\"ch/**\"]\nlocale = \"de-CH\"\nignore = [\"spelling\"]\n",
-            Path::new("/p/schliff.toml"),
-        )
-        .unwrap();
-        let settings = Settings::new(
-            Some("/p/schliff.toml".into()),
-            file,
-            &CliOverrides::default(),
-        )
-        .unwrap();
+            "/p/schliff.toml",
+        );
         let fs = settings.for_file(Path::new("/p/ch/a.txt"));
         assert_eq!(fs.locale, "de-CH".parse().unwrap());
         assert!(!fs.selection.enables("spelling/unknown-word"));

@@ -834,11 +834,9 @@ impl Rule for DanglingLabel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::ConfigFile;
     use crate::locale::Locale;
     use crate::rule::Context;
     use crate::rules::testing::fixed;
-    use std::path::Path;
 
     fn default_rules() -> Vec<Box<dyn Rule>> {
         rules(&Settings::default()).unwrap()
@@ -1085,13 +1083,10 @@ mod tests {
 
     #[test]
     fn user_patterns_extend_the_list() {
-        let file = ConfigFile::parse(
+        let settings = Settings::from_toml(
             "[boilerplate]\npatterns = ['Mehr vom Stadtblatt( »)?']\n",
-            Path::new("schliff.toml"),
-        )
-        .unwrap();
-        let settings =
-            Settings::new(Some("proj/schliff.toml".into()), file, &Default::default()).unwrap();
+            "proj/schliff.toml",
+        );
         let rules = rules(&settings).unwrap();
         let text = format!("{PARAGRAPH}\n\nmehr vom Stadtblatt »\n");
         let doc = Document::plain(&text, Locale::DeDe);
@@ -1107,13 +1102,10 @@ mod tests {
 
     #[test]
     fn an_invalid_user_pattern_names_the_file_and_the_pattern() {
-        let file = ConfigFile::parse(
+        let settings = Settings::from_toml(
             "[boilerplate]\npatterns = ['Mehr (vom']\n",
-            Path::new("schliff.toml"),
-        )
-        .unwrap();
-        let settings =
-            Settings::new(Some("proj/schliff.toml".into()), file, &Default::default()).unwrap();
+            "proj/schliff.toml",
+        );
         let err = rules(&settings).err().unwrap().to_string();
         assert!(err.starts_with("proj/schliff.toml:"), "{err}");
         assert!(err.contains("`Mehr (vom`"), "{err}");

@@ -1867,17 +1867,10 @@ Rosenberger war dort.";
 
     #[test]
     fn configured_dictionary_dir_wins_over_the_environment() {
-        let file = ConfigFile::parse(
+        let settings = Settings::from_toml(
             "[spelling]\ndictionary-dir = \"dicts\"\n",
-            Path::new("/p/schliff.toml"),
-        )
-        .unwrap();
-        let settings = Settings::new(
-            Some("/p/schliff.toml".into()),
-            file,
-            &CliOverrides::default(),
-        )
-        .unwrap();
+            "/p/schliff.toml",
+        );
         let env = Some(PathBuf::from("/env/dicts"));
         assert_eq!(
             dictionary_dir(&settings, env.clone()),
