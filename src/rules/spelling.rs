@@ -1373,12 +1373,80 @@ const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
 /// missing letter, an extra letter, a wrong letter.
 ///
 /// Spellbook's own suggester takes 50–800 ms on a long compound; this
-/// takes a few milliseconds because a compound is only edited where it is
-/// broken: before its known tail (`Jugen|kriminalität`) or after its known
-/// head (`Verteidigungs|minster`), see [`edit_region`]. Edits inside the
-/// known part are not tried: they would leave the broken part broken. The
-/// first letter is never replaced or preceded, so the word keeps its case.
+/// takes a few milliseconds because a word is only edited where it is
+/// broken. A hyphenated word is edited in its one broken part
+/// (`Privatspähren-Erweiterungen`), and each edit of that part is checked on
+/// its own before the whole word is: a failed check of a long hyphenated
+/// word costs spellbook a search through every compound split, and there
+/// are hundreds of edits. A word with two broken parts needs two edits and
+/// gets no suggestion. Within a word without hyphens only the part before
+/// its known tail (`Jugen|kriminalität`) or after its known head
+/// (`Verteidigungs|minster`) is edited, see [`edit_region`].
 fn close_words(speller: &Speller, word: &str) -> Vec<String> {
+    if !word.contains('-') {
+        return one_edit_words(speller, word, |candidate| speller.check_word(candidate));
+    }
+    let Some(broken) = broken_hyphen_part(speller, word) else {
+        return Vec::new();
+    };
+    let (head, part, tail) = (
+        &word[..broken.start],
+        &word[broken.clone()],
+        &word[broken.end..],
+    );
+    let last = tail.is_empty();
+    let mut whole = String::with_capacity(word.len() + 4);
+    one_edit_words(speller, part, |candidate| {
+        hyphen_part_ok(speller, candidate, last)
+    })
+    .into_iter()
+    .filter_map(|candidate| {
+        whole.clear();
+        whole.push_str(head);
+        whole.push_str(&candidate);
+        whole.push_str(tail);
+        speller.check_word(&whole).then(|| whole.clone())
+    })
+    .collect()
+}
+
+/// The byte range of the only part of a hyphenated `word` that fails on its
+/// own; `None` if no part or several parts fail.
+fn broken_hyphen_part(speller: &Speller, word: &str) -> Option<std::ops::Range<usize>> {
+    let mut broken = None;
+    let mut start = 0;
+    for part in word.split('-') {
+        let end = start + part.len();
+        let last = end == word.len();
+        if !part.is_empty() && !hyphen_part_ok(speller, part, last) {
+            if broken.is_some() {
+                return None;
+            }
+            broken = Some(start..end);
+        }
+        start = end + 1;
+    }
+    broken
+}
+
+/// Can `part` stand between hyphens: a word, or a compound's first part
+/// (`Sicherheits-`) unless it is the `last` part?
+fn hyphen_part_ok(speller: &Speller, part: &str, last: bool) -> bool {
+    if speller.check_word(part) {
+        return true;
+    }
+    !last && {
+        let mut with_hyphen = String::with_capacity(part.len() + 1);
+        with_hyphen.push_str(part);
+        with_hyphen.push('-');
+        speller.check_word(&with_hyphen)
+    }
+}
+
+/// The words one edit away from `word` (without hyphens of its own) that
+/// `accept` takes, edited inside [`edit_region`] only. The first letter is
+/// never replaced or preceded, so the word keeps its case.
+fn one_edit_words(speller: &Speller, word: &str, accept: impl Fn(&str) -> bool) -> Vec<String> {
     const MAX_CHARS: usize = 40;
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
@@ -1389,10 +1457,7 @@ fn close_words(speller: &Speller, word: &str) -> Vec<String> {
     let mut found: Vec<(u8, String)> = Vec::new();
     let mut candidate = String::with_capacity(word.len() + 4);
     let consider = |rank: u8, candidate: &str, found: &mut Vec<(u8, String)>| {
-        if candidate != word
-            && !found.iter().any(|(_, f)| f == candidate)
-            && speller.check_word(candidate)
-        {
+        if candidate != word && !found.iter().any(|(_, f)| f == candidate) && accept(candidate) {
             found.push((rank, candidate.to_string()));
         }
     };
@@ -1435,38 +1500,37 @@ fn close_words(speller: &Speller, word: &str) -> Vec<String> {
 
 /// The character range `lo..hi` of `word` where a typo can be: before the
 /// longest known tail or after the longest known head of four letters or
-/// more, whichever is shorter; the whole word if neither exists.
+/// more, whichever is shorter; the whole word if neither exists. `word`
+/// has no hyphens (see [`close_words`]).
 fn edit_region(speller: &Speller, word: &str, chars: &[char]) -> (usize, usize) {
     const MIN_PART: usize = 4;
     let n = chars.len();
     let offsets: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
     let mut region = (0, n);
-    if !word.contains('-') {
-        let capitalised = starts_uppercase(word);
-        let tail_known = |k: usize| {
-            let tail = &word[offsets[k]..];
-            if capitalised {
-                speller.check_word(&capitalize_first(tail))
-            } else {
-                speller.check_word(tail)
-            }
-        };
-        // The shortest known tail of six letters or more (four if none):
-        // `Jugen|kriminalität`, not `Ju|genkriminalität` (`Gen` + …).
-        let tails: Vec<usize> = (2..n.saturating_sub(MIN_PART - 1))
-            .filter(|&k| tail_known(k))
-            .collect();
-        let p = tails.iter().rev().find(|&&k| n - k >= 6).or(tails.last());
-        if let Some(&p) = p {
-            region = (0, p + 1);
+    let capitalised = starts_uppercase(word);
+    let tail_known = |k: usize| {
+        let tail = &word[offsets[k]..];
+        if capitalised {
+            speller.check_word(&capitalize_first(tail))
+        } else {
+            speller.check_word(tail)
         }
-        if let Some(q) = (MIN_PART..n.saturating_sub(2))
-            .rev()
-            .find(|&k| speller.check_word(&word[..offsets[k]]))
-        {
-            if n - (q - 1) < region.1 - region.0 {
-                region = (q - 1, n);
-            }
+    };
+    // The shortest known tail of six letters or more (four if none):
+    // `Jugen|kriminalität`, not `Ju|genkriminalität` (`Gen` + …).
+    let tails: Vec<usize> = (2..n.saturating_sub(MIN_PART - 1))
+        .filter(|&k| tail_known(k))
+        .collect();
+    let p = tails.iter().rev().find(|&&k| n - k >= 6).or(tails.last());
+    if let Some(&p) = p {
+        region = (0, p + 1);
+    }
+    if let Some(q) = (MIN_PART..n.saturating_sub(2))
+        .rev()
+        .find(|&k| speller.check_word(&word[..offsets[k]]))
+    {
+        if n - (q - 1) < region.1 - region.0 {
+            region = (q - 1, n);
         }
     }
     region
