@@ -354,6 +354,28 @@ const GERMAN_PREFIXES: &[&str] = &[
 /// Letter groups that are German and rare in English and Romance words.
 const GERMAN_GROUPS: &[&str] = &["sch", "cht", "tz", "pf"];
 
+/// Whether a capital letter follows a lower-case one somewhere in `word`:
+/// glued words (`vorDie`) or a brand (`iPhone`, `BioNTech`).
+pub fn has_inner_capital(word: &str) -> bool {
+    // Most words have no capital after the first letter: a byte test (an
+    // ASCII capital or any non-ASCII letter) rules them out cheaply.
+    if !word
+        .bytes()
+        .skip(1)
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return false;
+    }
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if prev_lower && c.is_uppercase() {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
 /// Whether `word` has letters or an ending only German words have: an
 /// umlaut or ß, `sch`, `cht`, `tz`, `-ung`, `-lich`, `-isch(e)`, `-heit`, or
 /// an `-en`/`-er` ending after a diphthong (`Vereinigten`) or a verb prefix

@@ -58,6 +58,7 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::locale::Locale;
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::lexicon::has_inner_capital;
 use crate::spell::{closed_numeral_compound, hunspell_name, Speller};
 
 /// Environment variable naming a folder of Hunspell dictionaries that
@@ -1136,19 +1137,6 @@ fn is_code_like(word: &str) -> bool {
     word.split('-').any(|part| {
         part.chars().any(|c| c.is_ascii_digit()) && part.chars().any(char::is_alphabetic)
     })
-}
-
-/// A lowercase letter directly followed by an uppercase one (`vorDie`,
-/// `iPhone`, `BioNTech`): glued words or a brand.
-fn has_inner_capital(word: &str) -> bool {
-    let mut prev_lower = false;
-    for c in word.chars() {
-        if c.is_uppercase() && prev_lower {
-            return true;
-        }
-        prev_lower = c.is_lowercase();
-    }
-    false
 }
 
 /// The word touches a character that does not occur in prose next to a

@@ -14,7 +14,8 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::lexicon::{
-    self, is_apostrophe, is_word, looks_english, looks_german, Lang, WordEvidence,
+    self, has_inner_capital, is_apostrophe, is_word, looks_english, looks_german, Lang,
+    WordEvidence,
 };
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
@@ -144,27 +145,6 @@ fn is_person_noun(stem: &str) -> bool {
     stem.starts_with(char::is_uppercase)
         && stem.chars().count() >= 4
         && ENDINGS.iter().any(|e| lower.ends_with(e))
-}
-
-/// Whether a capital letter follows a lower-case one somewhere in `word`.
-fn has_inner_capital(word: &str) -> bool {
-    // Most words have no capital after the first letter: a byte test (an
-    // ASCII capital or any non-ASCII letter) rules them out cheaply.
-    if !word
-        .bytes()
-        .skip(1)
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        return false;
-    }
-    let mut prev_lower = false;
-    for c in word.chars() {
-        if prev_lower && c.is_uppercase() {
-            return true;
-        }
-        prev_lower = c.is_lowercase();
-    }
-    false
 }
 
 impl Rule for GluedWords {

@@ -23,6 +23,7 @@ use crate::names::{
     hyphenated_style, strip_genitive, CorpusNames, FxMap, FxSet, NameStats, Reason,
 };
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::lexicon::has_inner_capital;
 
 static TABLE_TOML: &str = include_str!("../../rules/transliteration.toml");
 
@@ -140,7 +141,7 @@ pub struct NameTable {
 
 /// Words before a listed spelling that make it part of an English proper
 /// name, which stays English (`Air India`, `Times of India`, `The Moscow
-/// Times`). After the spelling, any capitalised word does the same for
+/// Times`); so does a brand-like word before it (`GeoSphere Austria`). After the spelling, any capitalised word does the same for
 /// places, organisations and terms (`Kyiv Independent`, `Munich Re`,
 /// `South Africa Headlines`); names of people are often followed by a
 /// capitalised word in German (`traf Shoigu Kim`).
@@ -336,7 +337,7 @@ impl NameTable {
             let capital_after =
                 word_after(text, end).is_some_and(|w| w.starts_with(char::is_uppercase));
             let english_name = word_before(text, m.start())
-                .is_some_and(|w| ENGLISH_NAME_BEFORE.contains(&w))
+                .is_some_and(|w| ENGLISH_NAME_BEFORE.contains(&w) || has_inner_capital(w))
                 || (capital_after && !matches!(e.kind, Kind::Person | Kind::GivenName));
             let lone_given_name = e.kind == Kind::GivenName && (genitive || !capital_after);
             if english_name || lone_given_name {
@@ -907,6 +908,7 @@ mod tests {
             "Der Konzern Munich Re meldet Gewinne.",
             "Ein Flug mit Air India landete.",
             "Die Times of India berichtete.",
+            "Der Wetterdienst GeoSphere Austria warnte.",
             "Das Ökosystem Silicon Valley wächst.",
             "Davon sprach später auch Sergei.",
             "Die Indianer und der Indiana-Jones-Film.",
