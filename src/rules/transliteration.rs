@@ -1045,9 +1045,10 @@ mod tests {
         let a = "Funktionär Jo Chun-ryong reiste mit.";
         let b = "Direktor Jo Chun Ryong und Funktionär Kovalyov.";
         let c = "Laut Kowaljow und Kowaljow";
-        let corpus = CorpusNames::from_document("a.txt", &doc(a), &s)
-            .merge(CorpusNames::from_document("b.txt", &doc(b), &s))
-            .merge(CorpusNames::from_document("c.txt", &doc(c), &s));
+        let mut corpus = CorpusNames::default();
+        for (path, text) in [("a.txt", a), ("b.txt", b), ("c.txt", c)] {
+            corpus.add_document(path, &doc(text), &s);
+        }
         let found = run(&s, a, Some(&corpus));
         assert_eq!(found.len(), 1);
         assert_eq!(replacement(&found[0]), ["Jo Chun Ryong"]);
