@@ -3,13 +3,14 @@
 //! end, a teaser paragraph printed twice.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
+use crate::names::{FxHasher, FxMap};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::boilerplate::{trim_line, word_count, ChromeLines};
 
@@ -266,38 +267,60 @@ impl Rule for DoubledWord {
     }
 }
 
+/// The first bytes of the white space [`text_key`] folds: space, tab, line
+/// breaks and the lead byte of a no-break space (U+00A0 is `c2 a0`).
+static SPACE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b' ' as usize] = true;
+    table[b'\t' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table[0xc2] = true;
+    table
+};
+
 /// A 64-bit hash of a text with white space runs (no-break spaces too) as
 /// one space and without final punctuation, so that a repeat is found
-/// without keeping the texts. Byte-wise and allocation-free: every line and
-/// sentence of the text goes through it.
+/// without keeping the texts. Allocation-free, and the runs between spaces
+/// are hashed eight bytes at a time: every line and sentence of the text
+/// goes through it. The hash covers whether white space comes before the
+/// first run, then each run with its length, which tells apart exactly the
+/// texts that differ after folding the spaces.
 fn text_key(text: &str) -> u64 {
     // `Titel` and `Titel.` are the same line.
     let text = text.trim_end_matches(['.', '!', '?', '…', ':', ' ']);
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     let bytes = text.as_bytes();
-    let mut pending_space = false;
+    let mut h = FxHasher::default();
+    let mut first = true;
+    let mut add_run = |start: usize, end: usize| {
+        if start == end {
+            return;
+        }
+        if first && start > 0 {
+            h.write_u8(b' ');
+        }
+        first = false;
+        h.write_usize(end - start);
+        h.write(&bytes[start..end]);
+    };
+    let mut run_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space_len = match b {
-            b' ' | b'\t' | b'\n' | b'\r' => 1,
-            0xc2 if bytes.get(i + 1) == Some(&0xa0) => 2,
-            _ => 0,
+    while let Some(at) = bytes[i..].iter().position(|&b| SPACE_LEAD[usize::from(b)]) {
+        i += at;
+        let space_len = match bytes[i] {
+            0xc2 if bytes.get(i + 1) != Some(&0xa0) => {
+                i += 1;
+                continue;
+            }
+            0xc2 => 2,
+            _ => 1,
         };
-        if space_len > 0 {
-            pending_space = true;
-            i += space_len;
-            continue;
-        }
-        if pending_space {
-            mix(b' ');
-            pending_space = false;
-        }
-        mix(b);
-        i += 1;
+        add_run(run_start, i);
+        i += space_len;
+        run_start = i;
     }
-    h
+    add_run(run_start, bytes.len());
+    h.finish()
 }
 
 /// `Foto: picture alliance / dpa`, `Frage:`, `© 2024 …`: credit and speaker
@@ -353,12 +376,20 @@ fn follows_label(doc: &Document, i: usize) -> bool {
         .is_some_and(|j| doc.line_text(j).trim_end().ends_with(':'))
 }
 
+/// The repeats of one document, found once for both repetition rules
+/// (they share one [`ChromeLines`]).
+struct Repeats(Vec<Repeat>);
+
+fn repeats(doc: &Document, chrome: &ChromeLines) -> Arc<Repeats> {
+    doc.shared(|doc| Repeats(find_repeats(doc, chrome)))
+}
+
 /// Every line and sentence that repeats an earlier line or sentence, in text
 /// order. A repeated line is reported as a line; sentences are reported only
 /// where the line around them is not a repeat itself.
 fn find_repeats(doc: &Document, chrome: &ChromeLines) -> Vec<Repeat> {
     // Key → (first line, whether that first occurrence is a Markdown heading).
-    let mut seen: HashMap<u64, (usize, bool)> = HashMap::new();
+    let mut seen: FxMap<u64, (usize, bool)> = FxMap::default();
     let mut out = Vec::new();
     let sentences = doc.sentences();
     let mut s = 0;
@@ -443,7 +474,7 @@ impl Rule for RepeatedLine {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let lines = doc.lines();
-        for r in find_repeats(doc, &self.chrome) {
+        for r in &repeats(doc, &self.chrome).0 {
             if r.kind != RepeatKind::Line {
                 continue;
             }
@@ -454,7 +485,7 @@ impl Rule for RepeatedLine {
                 format!("line {}", r.first + 1)
             };
             out.push(
-                self.diagnostic(r.range, format!("This line repeats {where_}"))
+                self.diagnostic(r.range.clone(), format!("This line repeats {where_}"))
                     .with_fix(Fix::unsafe_(vec![Edit::delete(line.full.clone())]))
                     .covering_line(),
             );
@@ -486,7 +517,7 @@ impl Rule for RepeatedSentence {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for r in find_repeats(doc, &self.chrome) {
+        for r in &repeats(doc, &self.chrome).0 {
             if r.kind != RepeatKind::Sentence {
                 continue;
             }
@@ -502,7 +533,7 @@ impl Rule for RepeatedSentence {
             };
             out.push(
                 self.diagnostic(
-                    r.range,
+                    r.range.clone(),
                     format!("This sentence repeats one in line {}", r.first + 1),
                 )
                 .with_fix(Fix::unsafe_(vec![Edit::delete(delete)])),
