@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::names::{FxHasher, FxMap};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
-use crate::rules::boilerplate::{trim_line, word_count, ChromeLines};
+use crate::rules::boilerplate::{trim_line, word_count_up_to, ChromeLines};
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     // Page chrome repeats (`Read more »` under every teaser); the
@@ -196,7 +196,7 @@ fn article_pair_is_grammatical(doc: &Document, i: usize, second: usize) -> bool 
 /// that happens to end with the word the next line starts with.
 fn wrapped_line_break(doc: &Document, gap: &Token) -> bool {
     let line = doc.line_of(gap.range.start);
-    word_count(doc.line_text(line)) >= 6
+    word_count_up_to(doc.line_text(line), 6) >= 6
         && !doc.text[gap.range.end..].starts_with(char::is_whitespace)
 }
 
@@ -308,7 +308,7 @@ fn text_key(text: &str) -> u64 {
 /// labels that legitimately repeat.
 fn is_label_line(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    text.starts_with('©') || (first.ends_with(':') && word_count(text) <= 5)
+    text.starts_with('©') || (first.ends_with(':') && word_count_up_to(text, 6) <= 5)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,7 +340,7 @@ fn heading_text(text: &str) -> (&str, bool) {
 /// mistake: three words and fifteen characters, not a label, a table row, a
 /// list item or page chrome.
 fn line_may_repeat_wrongly(text: &str, chrome: &ChromeLines) -> bool {
-    word_count(text) >= 3
+    word_count_up_to(text, 3) >= 3
         && text.chars().count() >= 15
         && !text.starts_with(['|', '-', '*', '•', '–', '·'])
         && !is_label_line(text)
@@ -409,7 +409,7 @@ fn find_repeats(doc: &Document, chrome: &ChromeLines) -> Vec<Repeat> {
             }
             match seen.entry(text_key(sentence_text)) {
                 Entry::Occupied(e) => {
-                    if word_count(sentence_text) >= 6 && !chrome.is_chrome(sentence_text) {
+                    if word_count_up_to(sentence_text, 6) >= 6 && !chrome.is_chrome(sentence_text) {
                         out.push(Repeat {
                             kind: RepeatKind::Sentence,
                             range: sentence,
