@@ -2,7 +2,7 @@
 //! that transliteration rules can compare `Shoigu` in one article with
 //! `Schoigu` in another.
 //!
-//! Collecting is per file and cheap ([`NameStats::from_document`]); merging
+//! Collecting is per file and cheap ([`CorpusNames::add_document`]); merging
 //! adds counts; deciding ([`NameStats::decide`]) groups spellings by their
 //! transliteration key once and picks one spelling per group.
 
@@ -37,12 +37,21 @@ pub struct Stat {
 }
 
 impl Stat {
+    /// Both path lists are sorted, deduplicated and at most
+    /// [`MAX_PATHS`] long; so is the result.
     fn add(&mut self, other: Stat) {
         self.count += other.count;
         self.files += other.files;
         self.evidence |= other.evidence;
         // The first paths in sort order, so that output does not depend on
-        // the order in which parallel workers merged.
+        // the order in which parallel workers merged. Files are read in
+        // sort order, so a full list mostly gets only later paths.
+        let full_before = |first: &Arc<str>| {
+            self.paths.len() == MAX_PATHS && self.paths.last().is_some_and(|last| last <= first)
+        };
+        if other.paths.first().is_none_or(full_before) {
+            return;
+        }
         self.paths.extend(other.paths);
         self.paths.sort_unstable();
         self.paths.dedup();
@@ -70,11 +79,20 @@ impl FxHasher {
 }
 
 impl Hasher for FxHasher {
+    /// Eight bytes at a time, little-endian, the last word padded with
+    /// zeros; assembled without a `memcpy` call per word.
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(u64::from_le_bytes(word.try_into().expect("8 bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(word);
         }
     }
 
@@ -136,17 +154,6 @@ impl<'a> NameStats<'a> {
             stat.files = 1;
             stat.paths.extend(path.clone());
         }
-        NameStats { map }
-    }
-
-    /// The same spellings, no longer borrowing from the document.
-    pub fn into_owned(self) -> NameStats<'static> {
-        let mut map = FxMap::with_capacity_and_hasher(self.map.len(), Default::default());
-        map.extend(
-            self.map
-                .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.into_owned()), v)),
-        );
         NameStats { map }
     }
 
@@ -426,6 +433,21 @@ impl Verdicts {
     }
 }
 
+impl NameStats<'static> {
+    /// Adds the counts of `other`, copying only the spellings not seen yet:
+    /// most names of a file are already known from earlier files.
+    pub fn absorb(&mut self, other: NameStats<'_>) {
+        for (k, v) in other.map {
+            match self.map.get_mut(k.as_ref()) {
+                Some(stat) => stat.add(v),
+                None => {
+                    self.map.insert(Cow::Owned(k.into_owned()), v);
+                }
+            }
+        }
+    }
+}
+
 /// Whether the settings ask for hyphenated Korean names.
 pub fn hyphenated_style(settings: &Settings) -> bool {
     settings.file.transliteration.style.as_deref() == Some("hyphenated")
@@ -441,13 +463,12 @@ pub struct CorpusNames {
 }
 
 impl CorpusNames {
-    pub fn from_document(path: &str, doc: &Document, settings: &Settings) -> CorpusNames {
+    /// Adds the spellings of one document.
+    pub fn add_document(&mut self, path: &str, doc: &Document, settings: &Settings) {
         let units = units::collect(doc);
-        CorpusNames {
-            stats: NameStats::from_units(&units, Some(Arc::from(path))).into_owned(),
-            hyphenated: hyphenated_style(settings),
-            verdicts: OnceLock::new(),
-        }
+        self.stats
+            .absorb(NameStats::from_units(&units, Some(Arc::from(path))));
+        self.hyphenated |= hyphenated_style(settings);
     }
 
     pub fn merge(self, other: CorpusNames) -> CorpusNames {
@@ -475,7 +496,12 @@ mod tests {
 
     fn stats(path: &str, text: &str) -> NameStats<'static> {
         let doc = Document::plain(text, Locale::DeDe);
-        NameStats::from_units(&units::collect(&doc), Some(Arc::from(path))).into_owned()
+        let mut owned = NameStats::default();
+        owned.absorb(NameStats::from_units(
+            &units::collect(&doc),
+            Some(Arc::from(path)),
+        ));
+        owned
     }
 
     fn winners(v: &Verdicts) -> Vec<(String, String)> {

@@ -745,19 +745,20 @@ fn corpus_names(
 
 /// The name spellings of every job, read and analysed in parallel.
 fn collect_names(jobs: &[Job], linters: &Linters, stdin_text: &Option<Vec<u8>>) -> CorpusNames {
+    // Each worker adds its files to its own collection, which copies only
+    // the spellings it has not seen; the collections are merged at the end.
     jobs.par_iter()
-        .filter_map(|job| {
-            let (source, _) = read_input(job, stdin_text).ok()?;
+        .fold(CorpusNames::default, |mut names, job| {
+            let Ok((source, _)) = read_input(job, stdin_text) else {
+                return names;
+            };
             let linter = &linters.linters[job.linter];
             // Names do not depend on the locale; detecting it would cost
             // more than finding the names.
             let locale = LocaleSetting::Fixed(Locale::DeDe);
             let doc = Document::new(source.text, DocumentKind::from_path(&job.display), locale);
-            Some(CorpusNames::from_document(
-                &job.display,
-                &doc,
-                &linter.settings,
-            ))
+            names.add_document(&job.display, &doc, &linter.settings);
+            names
         })
         .reduce(CorpusNames::default, CorpusNames::merge)
 }

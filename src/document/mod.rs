@@ -8,8 +8,9 @@ mod markdown;
 mod quotes;
 mod tokens;
 
+use std::any::Any;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use bytes::byte_positions;
 pub use lines::{Line, LineIndex, Position};
@@ -52,6 +53,9 @@ pub struct Document {
     markdown: Option<markdown::Layout>,
     /// Quotation marks, paired on first use (see [`Document::quotes`]).
     quotes: OnceLock<Vec<QuoteMark>>,
+    /// Results that several rules derive from the document in the same way,
+    /// one per type (see [`Document::shared`]).
+    shared: Mutex<Vec<Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Document {
@@ -87,7 +91,29 @@ impl Document {
             sentences,
             markdown,
             quotes: OnceLock::new(),
+            shared: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The analysis of type `T` that `make` derives from this document,
+    /// made on first use and shared by every later caller: two rules that
+    /// report different parts of one analysis (repeated lines and repeated
+    /// sentences) run it once. The type is the key, so `make` must give
+    /// the same result for every caller; a rule's settings belong in the
+    /// type only when every caller has the same.
+    pub fn shared<T: Any + Send + Sync>(&self, make: impl FnOnce(&Document) -> T) -> Arc<T> {
+        let find = |all: &[Arc<dyn Any + Send + Sync>]| {
+            all.iter().find_map(|a| Arc::clone(a).downcast::<T>().ok())
+        };
+        if let Some(found) = find(&self.shared.lock().expect("not poisoned")) {
+            return found;
+        }
+        let made = Arc::new(make(self));
+        self.shared
+            .lock()
+            .expect("not poisoned")
+            .push(Arc::clone(&made) as Arc<dyn Any + Send + Sync>);
+        made
     }
 
     /// A plain-text document with a fixed locale, for tests.

@@ -143,8 +143,15 @@ impl ChromeLines {
         }
         let line = collapse_spaces(trimmed);
         let shipped = &*SHIPPED;
-        let english_ok = word_count(&line) <= MAX_ENGLISH_CHROME_WORDS;
-        let wanted = |i: usize| english_ok || shipped.groups[shipped.group_of[i]].lang == Lang::De;
+        // Counted only when an English pattern is about to be tried.
+        let english_ok = std::cell::OnceCell::new();
+        let wanted = |i: usize| {
+            shipped.groups[shipped.group_of[i]].lang == Lang::De
+                || *english_ok.get_or_init(|| {
+                    word_count_up_to(&line, MAX_ENGLISH_CHROME_WORDS + 1)
+                        <= MAX_ENGLISH_CHROME_WORDS
+                })
+        };
         if let Some(i) = shipped.patterns.find(&line, wanted) {
             return Some(ChromeSource::Shipped(&shipped.groups[shipped.group_of[i]]));
         }
@@ -193,9 +200,40 @@ fn collapse_spaces(s: &str) -> Cow<'_, str> {
 
 /// Words with at least one letter; `»`, `–` or `(3)` do not count.
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
+    word_count_up_to(s, usize::MAX)
+}
+
+/// [`word_count`], but counting stops at `limit`: enough to compare with a
+/// limit below it, and most lines are long. Words are split at white space
+/// as `str::split_whitespace` does; ASCII bytes are classified without
+/// decoding, since nearly every line of a text is counted.
+pub(crate) fn word_count_up_to(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut count, mut in_word, mut letter) = (0, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            letter |= b.is_ascii_alphabetic();
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            let c = s[i..].chars().next().expect("i is a char boundary");
+            let space = c.is_whitespace();
+            letter = letter || c.is_alphabetic();
+            (space, c.len_utf8())
+        };
+        if space {
+            count += usize::from(in_word && letter);
+            if count >= limit {
+                return limit;
+            }
+            (in_word, letter) = (false, false);
+        } else {
+            in_word = true;
+        }
+        i += len;
+    }
+    (count + usize::from(in_word && letter)).min(limit)
 }
 
 /// A line that reads like article text: a sentence of some length.
@@ -434,7 +472,8 @@ fn is_teaser_link(chrome: &ChromeLines, line: &str) -> bool {
         // (`Similar News: You can also read …`) is left to the untranslated
         // rules.
         Some(ChromeSource::Shipped(g)) => {
-            g.lang == Lang::De || word_count(line) <= MAX_ENGLISH_CHROME_WORDS
+            g.lang == Lang::De
+                || word_count_up_to(line, MAX_ENGLISH_CHROME_WORDS + 1) <= MAX_ENGLISH_CHROME_WORDS
         }
         Some(ChromeSource::User(_)) => true,
         None => false,
@@ -553,7 +592,7 @@ pub(crate) fn is_self_promotion(line: &str) -> bool {
     // regular expressions off almost all lines.
     line.len() <= MAX_CHROME_LINE
         && (line.contains("uns") || line.contains("Uns"))
-        && word_count(line) <= 35
+        && word_count_up_to(line, 36) <= 35
         && !line.contains(['„', '“', '”', '"', '«', '»'])
         && CHANNEL.is_match(line)
         && line.split_inclusive(['.', '!', '?']).any(|sentence| {
@@ -834,6 +873,24 @@ impl Rule for DanglingLabel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_splits_like_split_whitespace() {
+        for text in [
+            "",
+            "  Mehr  lesen »  ",
+            "Über\u{a0}uns\u{2009}– (3)\x0bÄrger\u{85}x",
+            "»«\t42\r\nZürich",
+            "a\u{3000}b c1 2d ___",
+        ] {
+            let expected = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            assert_eq!(word_count(text), expected, "{text:?}");
+            assert_eq!(word_count_up_to(text, 2), expected.min(2), "{text:?}");
+        }
+    }
     use crate::locale::Locale;
     use crate::rule::Context;
     use crate::rules::testing::fixed;

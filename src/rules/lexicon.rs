@@ -5,10 +5,12 @@
 //! letter-shape tests for the words no list knows.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
+
+use crate::names::FxHasher;
 
 /// The languages the function-word lists know, plus Vietnamese, which is
 /// recognised by its letters alone.
@@ -104,38 +106,22 @@ struct FunctionWordsFile {
     ambiguous: Vec<String>,
 }
 
-/// FNV-1a: function words are short, and every word of a text is looked up,
-/// so a simple hash beats the default one.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+/// Function words are short and every word of a text is looked up, so
+/// FxHash (eight bytes per step) beats the default hasher.
+type Fx = BuildHasherDefault<FxHasher>;
 
 pub struct FunctionWords {
     /// Lower-case word → the lists that hold it, and whether it is ambiguous.
-    words: HashMap<Box<str>, LangSet, BuildHasherDefault<Fnv>>,
-    /// Longest listed word, elision or article in bytes: longer words need
-    /// no lookup.
+    words: HashMap<Box<str>, LangSet, Fx>,
+    /// Longest listed word in bytes: longer words need no lookup.
     max_len: usize,
     /// Lower case, without the apostrophe: `l`, `dell`.
-    elisions: HashSet<Box<str>, BuildHasherDefault<Fnv>>,
-    romance_articles: HashSet<Box<str>, BuildHasherDefault<Fnv>>,
+    elisions: HashSet<Box<str>, Fx>,
+    /// Longest elision in bytes; most words are longer and need no lookup.
+    max_elision_len: usize,
+    romance_articles: HashSet<Box<str>, Fx>,
+    /// Longest article in bytes (three).
+    max_article_len: usize,
     /// Lower case, with `'` for every apostrophe.
     romance_names: Vec<String>,
 }
@@ -143,7 +129,7 @@ pub struct FunctionWords {
 pub static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     let file: FunctionWordsFile = toml::from_str(include_str!("../../rules/function_words.toml"))
         .expect("rules/function_words.toml is valid");
-    let mut words: HashMap<Box<str>, LangSet, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut words: HashMap<Box<str>, LangSet, Fx> = HashMap::default();
     for (lang, list) in [
         (Lang::German, &file.german),
         (Lang::English, &file.english),
@@ -165,7 +151,7 @@ pub static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
             .or_default()
             .0 |= LangSet::AMBIGUOUS;
     }
-    let elisions: HashSet<Box<str>, BuildHasherDefault<Fnv>> = file
+    let elisions: HashSet<Box<str>, Fx> = file
         .elisions
         .iter()
         .map(|e| {
@@ -174,22 +160,19 @@ pub static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
                 .into_boxed_str()
         })
         .collect();
-    let romance_articles: HashSet<Box<str>, BuildHasherDefault<Fnv>> = file
+    let romance_articles: HashSet<Box<str>, Fx> = file
         .romance_articles
         .iter()
         .map(|a| a.to_lowercase().into_boxed_str())
         .collect();
-    let max_len = words
-        .keys()
-        .chain(&elisions)
-        .chain(&romance_articles)
-        .map(|w| w.len())
-        .max()
-        .unwrap_or(0);
+    let longest =
+        |set: &mut dyn Iterator<Item = &Box<str>>| set.map(|w| w.len()).max().unwrap_or(0);
     FunctionWords {
+        max_len: longest(&mut words.keys()),
         words,
-        max_len,
+        max_elision_len: longest(&mut elisions.iter()),
         elisions,
+        max_article_len: longest(&mut romance_articles.iter()),
         romance_articles,
         romance_names: file
             .romance_names
@@ -269,13 +252,16 @@ impl FunctionWords {
     /// Whether `word` (without its apostrophe) is an elided Romance article
     /// or preposition: `l`, `dell`, `d`.
     pub fn is_elision(&self, word: &str) -> bool {
-        with_lowercase(word, self.max_len, |w| self.elisions.contains(w)).unwrap_or(false)
+        with_lowercase(word, self.max_elision_len, |w| self.elisions.contains(w)).unwrap_or(false)
     }
 
     /// Whether `word` is a Romance article that is no German word (`La`,
     /// `gli`; not `Des`, `Du`), in any case.
     pub fn is_romance_article(&self, word: &str) -> bool {
-        with_lowercase(word, self.max_len, |w| self.romance_articles.contains(w)).unwrap_or(false)
+        with_lowercase(word, self.max_article_len, |w| {
+            self.romance_articles.contains(w)
+        })
+        .unwrap_or(false)
             && !self.is_german(word)
     }
 

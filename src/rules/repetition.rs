@@ -3,15 +3,16 @@
 //! end, a teaser paragraph printed twice.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
+use crate::names::{FxHasher, FxMap};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
-use crate::rules::boilerplate::{trim_line, word_count, ChromeLines};
+use crate::rules::boilerplate::{trim_line, word_count_up_to, ChromeLines};
 
 pub fn rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
     // Page chrome repeats (`Read more »` under every teaser); the
@@ -195,7 +196,7 @@ fn article_pair_is_grammatical(doc: &Document, i: usize, second: usize) -> bool 
 /// that happens to end with the word the next line starts with.
 fn wrapped_line_break(doc: &Document, gap: &Token) -> bool {
     let line = doc.line_of(gap.range.start);
-    word_count(doc.line_text(line)) >= 6
+    word_count_up_to(doc.line_text(line), 6) >= 6
         && !doc.text[gap.range.end..].starts_with(char::is_whitespace)
 }
 
@@ -268,43 +269,46 @@ impl Rule for DoubledWord {
 
 /// A 64-bit hash of a text with white space runs (no-break spaces too) as
 /// one space and without final punctuation, so that a repeat is found
-/// without keeping the texts. Byte-wise and allocation-free: every line and
-/// sentence of the text goes through it.
+/// without keeping the texts. Every line and sentence of the text goes
+/// through it, and nearly all of them have single spaces only: those are
+/// hashed as they are, eight bytes per step, after a few vectorised
+/// searches for other white space; the others are folded into a copy first.
 fn text_key(text: &str) -> u64 {
     // `Titel` and `Titel.` are the same line.
     let text = text.trim_end_matches(['.', '!', '?', '…', ':', ' ']);
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     let bytes = text.as_bytes();
-    let mut pending_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space_len = match b {
-            b' ' | b'\t' | b'\n' | b'\r' => 1,
-            0xc2 if bytes.get(i + 1) == Some(&0xa0) => 2,
-            _ => 0,
-        };
-        if space_len > 0 {
-            pending_space = true;
-            i += space_len;
-            continue;
+    let folded = !bytes.starts_with(b" ")
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_none();
+    let mut h = FxHasher::default();
+    if folded {
+        h.write(bytes);
+        h.write_usize(bytes.len());
+    } else {
+        let mut copy = String::with_capacity(text.len());
+        for (i, word) in text
+            .split([' ', '\t', '\n', '\r', '\u{a0}'])
+            .enumerate()
+            .filter(|(_, w)| !w.is_empty())
+        {
+            // White space before the first word folds to one space, too.
+            if i > 0 {
+                copy.push(' ');
+            }
+            copy.push_str(word);
         }
-        if pending_space {
-            mix(b' ');
-            pending_space = false;
-        }
-        mix(b);
-        i += 1;
+        h.write(copy.as_bytes());
+        h.write_usize(copy.len());
     }
-    h
+    h.finish()
 }
 
 /// `Foto: picture alliance / dpa`, `Frage:`, `© 2024 …`: credit and speaker
 /// labels that legitimately repeat.
 fn is_label_line(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    text.starts_with('©') || (first.ends_with(':') && word_count(text) <= 5)
+    text.starts_with('©') || (first.ends_with(':') && word_count_up_to(text, 6) <= 5)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,7 +340,7 @@ fn heading_text(text: &str) -> (&str, bool) {
 /// mistake: three words and fifteen characters, not a label, a table row, a
 /// list item or page chrome.
 fn line_may_repeat_wrongly(text: &str, chrome: &ChromeLines) -> bool {
-    word_count(text) >= 3
+    word_count_up_to(text, 3) >= 3
         && text.chars().count() >= 15
         && !text.starts_with(['|', '-', '*', '•', '–', '·'])
         && !is_label_line(text)
@@ -353,12 +357,20 @@ fn follows_label(doc: &Document, i: usize) -> bool {
         .is_some_and(|j| doc.line_text(j).trim_end().ends_with(':'))
 }
 
+/// The repeats of one document, found once for both repetition rules
+/// (they share one [`ChromeLines`]).
+struct Repeats(Vec<Repeat>);
+
+fn repeats(doc: &Document, chrome: &ChromeLines) -> Arc<Repeats> {
+    doc.shared(|doc| Repeats(find_repeats(doc, chrome)))
+}
+
 /// Every line and sentence that repeats an earlier line or sentence, in text
 /// order. A repeated line is reported as a line; sentences are reported only
 /// where the line around them is not a repeat itself.
 fn find_repeats(doc: &Document, chrome: &ChromeLines) -> Vec<Repeat> {
     // Key → (first line, whether that first occurrence is a Markdown heading).
-    let mut seen: HashMap<u64, (usize, bool)> = HashMap::new();
+    let mut seen: FxMap<u64, (usize, bool)> = FxMap::default();
     let mut out = Vec::new();
     let sentences = doc.sentences();
     let mut s = 0;
@@ -397,7 +409,7 @@ fn find_repeats(doc: &Document, chrome: &ChromeLines) -> Vec<Repeat> {
             }
             match seen.entry(text_key(sentence_text)) {
                 Entry::Occupied(e) => {
-                    if word_count(sentence_text) >= 6 && !chrome.is_chrome(sentence_text) {
+                    if word_count_up_to(sentence_text, 6) >= 6 && !chrome.is_chrome(sentence_text) {
                         out.push(Repeat {
                             kind: RepeatKind::Sentence,
                             range: sentence,
@@ -443,7 +455,7 @@ impl Rule for RepeatedLine {
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let lines = doc.lines();
-        for r in find_repeats(doc, &self.chrome) {
+        for r in &repeats(doc, &self.chrome).0 {
             if r.kind != RepeatKind::Line {
                 continue;
             }
@@ -454,7 +466,7 @@ impl Rule for RepeatedLine {
                 format!("line {}", r.first + 1)
             };
             out.push(
-                self.diagnostic(r.range, format!("This line repeats {where_}"))
+                self.diagnostic(r.range.clone(), format!("This line repeats {where_}"))
                     .with_fix(Fix::unsafe_(vec![Edit::delete(line.full.clone())]))
                     .covering_line(),
             );
@@ -486,7 +498,7 @@ impl Rule for RepeatedSentence {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for r in find_repeats(doc, &self.chrome) {
+        for r in &repeats(doc, &self.chrome).0 {
             if r.kind != RepeatKind::Sentence {
                 continue;
             }
@@ -502,7 +514,7 @@ impl Rule for RepeatedSentence {
             };
             out.push(
                 self.diagnostic(
-                    r.range,
+                    r.range.clone(),
                     format!("This sentence repeats one in line {}", r.first + 1),
                 )
                 .with_fix(Fix::unsafe_(vec![Edit::delete(delete)])),
@@ -659,5 +671,28 @@ mod tests {
     fn short_or_different_sentences_are_not_repeats() {
         let text = "Das ist richtig. Er kam. Das ist richtig. Die Preise steigen seit Monaten. Die Preise steigen seit Jahren.\n";
         assert!(check(&sentence_rule(), text).is_empty());
+    }
+
+    #[test]
+    fn keys_fold_white_space_and_final_punctuation_only() {
+        let same = [
+            ("Der Kanzler kam", "Der  Kanzler\tkam"),
+            ("Der Kanzler kam", "Der\u{a0}Kanzler\r\nkam\n"),
+            (" Der Kanzler", "\u{a0}\tDer Kanzler"),
+            ("Titel", "Titel!"),
+            ("", "\t"),
+        ];
+        for (a, b) in same {
+            assert_eq!(text_key(a), text_key(b), "{a:?} / {b:?}");
+        }
+        let different = [
+            ("Der Kanzler", " Der Kanzler"),
+            ("DerKanzler", "Der Kanzler"),
+            ("Der Kanzler", "Der Kanzlerin"),
+            ("ab", "ab\0"),
+        ];
+        for (a, b) in different {
+            assert_ne!(text_key(a), text_key(b), "{a:?} / {b:?}");
+        }
     }
 }

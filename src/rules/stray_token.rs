@@ -342,7 +342,15 @@ impl ForeignFunctionWord {
         let t = &tokens[i];
         let word = doc.token_text(t);
         let fw = &*lexicon::FUNCTION_WORDS;
-        if let Some((head, tail)) = word.split_once(is_apostrophe) {
+        // Apostrophes start with one of these bytes; testing them is
+        // cheaper than decoding every word.
+        let may_have_apostrophe = word
+            .bytes()
+            .any(|b| matches!(b, b'\'' | b'`' | 0xc2 | 0xca | 0xe2));
+        let split = may_have_apostrophe
+            .then(|| word.split_once(is_apostrophe))
+            .flatten();
+        if let Some((head, tail)) = split {
             let apostrophe = word[head.len()..].chars().next()?.len_utf8();
             return fw
                 .is_elision(head)
@@ -352,7 +360,7 @@ impl ForeignFunctionWord {
         // letters and words) nor `-l` (an option).
         let standalone =
             i == 0 || matches!(tokens[i - 1].kind, TokenKind::Space | TokenKind::Newline);
-        if !standalone || !fw.is_elision(word) {
+        if !standalone {
             return None;
         }
         let skip_space = |j: usize| {
@@ -364,7 +372,11 @@ impl ForeignFunctionWord {
         };
         let j = skip_space(i + 1);
         let quote = tokens.get(j)?;
-        if quote.kind != TokenKind::Quote || !doc.token_text(quote).chars().all(is_apostrophe) {
+        // The word is looked up last: an apostrophe after it is rare.
+        if quote.kind != TokenKind::Quote
+            || !doc.token_text(quote).chars().all(is_apostrophe)
+            || !fw.is_elision(word)
+        {
             return None;
         }
         let next = tokens
