@@ -1325,7 +1325,9 @@ impl Lexicon {
         if let Some(s) = lock(&SUGGESTIONS).get(&key) {
             return Arc::clone(s);
         }
-        let found = Arc::new(Suggestions::new(speller, word, &|w| speller.might_accept(w)));
+        let found = Arc::new(Suggestions::new(speller, word, &|w| {
+            speller.might_accept(w)
+        }));
         lock(&SUGGESTIONS).insert(key, Arc::clone(&found));
         found
     }
@@ -1398,7 +1400,10 @@ fn close_words(speller: &Speller, word: &str, plausible: Plausible<'_>) -> Vec<S
     );
     let last = tail.is_empty();
     let mut whole = String::with_capacity(word.len() + 4);
-    one_edit_words(speller, part, plausible, |candidate| {
+    // The same alternatives as `hyphen_part_ok`.
+    let part_plausible =
+        |candidate: &str| plausible(candidate) || (!last && plausible(&format!("{candidate}-")));
+    one_edit_words(speller, part, &part_plausible, |candidate| {
         hyphen_part_ok(speller, candidate, last)
     })
     .into_iter()
