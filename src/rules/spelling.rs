@@ -74,6 +74,10 @@ const TRANSLITERATION_TABLE: &str = include_str!("../../rules/transliteration.to
 /// unknown words than this gets suggestions for the first ones only.
 const MAX_SUGGESTED_PER_DOCUMENT: usize = 16;
 
+/// Distinct words suggested for in this process before suggestions use
+/// [`Speller::might_accept`] (see [`Lexicon::suggestions`]).
+const PRECHECK_AFTER_WORDS: usize = 16;
+
 /// Suggestions shown in the message.
 const MAX_SUGGESTIONS: usize = 3;
 
@@ -1322,12 +1326,22 @@ impl Lexicon {
         type Cache = Mutex<HashMap<(usize, Box<str>), Arc<Suggestions>>>;
         static SUGGESTIONS: LazyLock<Cache> = LazyLock::new(Default::default);
         let key = (self.cache_key(speller.locale()), Box::<str>::from(word));
-        if let Some(s) = lock(&SUGGESTIONS).get(&key) {
-            return Arc::clone(s);
-        }
-        let found = Arc::new(Suggestions::new(speller, word, &|w| {
-            speller.might_accept(w)
-        }));
+        let done = {
+            let cache = lock(&SUGGESTIONS);
+            if let Some(s) = cache.get(&key) {
+                return Arc::clone(s);
+            }
+            cache.len()
+        };
+        // The pre-check's model costs as much to build as suggestions for
+        // some eighty words: a short run (one article, a commit) does
+        // without it, a long one builds it early.
+        let found = if done < PRECHECK_AFTER_WORDS {
+            Suggestions::new(speller, word, &|_| true)
+        } else {
+            Suggestions::new(speller, word, &|w| speller.might_accept(w))
+        };
+        let found = Arc::new(found);
         lock(&SUGGESTIONS).insert(key, Arc::clone(&found));
         found
     }
@@ -2058,7 +2072,12 @@ kind = \"person\"\nalt_style = \"x\"\nnote = \"n\"\n",
         let s = r.lexicon.speller(Locale::DeDe);
         let filtered = std::env::var_os("SCHLIFF_NO_PRECHECK").is_none();
         let plausible = |w: &str| !filtered || s.might_accept(w);
+        let start = std::time::Instant::now();
         let _ = s.might_accept("Haus"); // build the model outside the timing
+        eprintln!(
+            "model built in {:.0} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
         let start = std::time::Instant::now();
         let mut out = String::new();
         for word in &words {

@@ -43,7 +43,9 @@ pub(crate) struct Shapes {
 }
 
 /// The keys are hashes already.
-type Set = HashSet<u64, BuildHasherDefault<Prehashed>>;
+/// 32 bits are enough: a collision only lets a candidate through to
+/// spellbook, and half the size keeps the model at some 10 MB.
+type Set = HashSet<u32, BuildHasherDefault<Prehashed>>;
 
 #[derive(Default)]
 struct Prehashed(u64);
@@ -53,10 +55,12 @@ impl Hasher for Prehashed {
         self.0
     }
     fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys")
+        unreachable!("only u32 keys")
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u32(&mut self, n: u32) {
+        // hashbrown takes the bucket from the low bits and a tag from the
+        // top seven: spread the key over both.
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -70,12 +74,11 @@ impl Key {
     fn push(self, c: char) -> Key {
         Key((self.0 ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3))
     }
-    /// The set key: mixed, because the table uses the top and low bits.
-    fn get(self) -> u64 {
-        let h = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        h ^ (h >> 29)
+    /// The set key: the high and low halves folded together.
+    fn get(self) -> u32 {
+        (self.0 ^ (self.0 >> 32)) as u32
     }
-    fn of(chars: &[char]) -> u64 {
+    fn of(chars: &[char]) -> u32 {
         chars.iter().fold(Key::EMPTY, |k, &c| k.push(c)).get()
     }
 }
@@ -135,12 +138,19 @@ impl Affix {
             return None;
         }
         if self.prefix {
-            let fits = word.starts_with(&self.strip)
+            // Element-wise rather than `starts_with`: a `memcmp` call per
+            // rule and stem was a fifth of the build.
+            let fits = self.strip.iter().zip(word).all(|(a, b)| a == b)
                 && self.cond.iter().zip(word).all(|(c, &w)| c.matches(w));
             fits.then(|| [&self.add[..], &word[self.strip.len()..]].concat())
         } else {
             let tail = &word[n - self.cond.len()..];
-            let fits = word.ends_with(&self.strip)
+            let fits = self
+                .strip
+                .iter()
+                .rev()
+                .zip(word.iter().rev())
+                .all(|(a, b)| a == b)
                 && self.cond.iter().zip(tail).all(|(c, &w)| c.matches(w));
             fits.then(|| [&word[..n - self.strip.len()], &self.add[..]].concat())
         }
@@ -197,6 +207,18 @@ fn parse_aff(aff: &str) -> Aff {
             Some(kind @ ("PFX" | "SFX")) if f.len() >= 5 => {
                 let Some(flag) = flag() else { continue };
                 let (add, cont) = f[3].split_once('/').unwrap_or((f[3], ""));
+                // Forms with a hyphen (`-haus`, `Haus-`) are never looked
+                // up: the model only judges words of letters. Skipping
+                // these rules (igerman98's 58 `-a`…`-z` prefixes among
+                // them) halves the build.
+                if add != "0"
+                    && add
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .any(|c| !is_letter(c))
+                {
+                    continue;
+                }
                 let chars = |s: &str| -> Vec<char> {
                     if s == "0" {
                         Vec::new()
@@ -290,7 +312,7 @@ impl Shapes {
     /// prefix, suffix, prefix + suffix where both allow it, and one more
     /// suffix where a suffix's continuation flags name one.
     fn add_word(&mut self, aff: &Aff, stem: &[char], flags: &[char]) {
-        self.add_form(aff, stem, flags);
+        self.add_form(aff, stem, &[flags]);
         fn rules<'r>(
             aff: &'r Aff,
             flags: &'r [char],
@@ -303,32 +325,39 @@ impl Shapes {
                 .map(|&i| &aff.affixes[i])
                 .filter(move |a| a.prefix == prefix)
         }
-        let with = |flags: &[char], cont: &[char]| [flags, cont].concat();
         for p in rules(aff, flags, true) {
             if let Some(form) = p.apply(stem) {
-                self.add_form(aff, &form, &with(flags, &p.cont));
+                self.add_form(aff, &form, &[flags, &p.cont]);
             }
         }
         for s in rules(aff, flags, false) {
             let Some(form) = s.apply(stem) else { continue };
-            let form_flags = with(flags, &s.cont);
-            self.add_form(aff, &form, &form_flags);
+            self.add_form(aff, &form, &[flags, &s.cont]);
             for p in rules(aff, flags, true).filter(|p| p.cross && s.cross) {
                 if let Some(both) = p.apply(&form) {
-                    self.add_form(aff, &both, &with(&form_flags, &p.cont));
+                    self.add_form(aff, &both, &[flags, &s.cont, &p.cont]);
                 }
             }
             for s2 in rules(aff, &s.cont, false) {
                 if let Some(twice) = s2.apply(&form) {
-                    self.add_form(aff, &twice, &with(&form_flags, &s2.cont));
+                    self.add_form(aff, &twice, &[flags, &s.cont, &s2.cont]);
                 }
             }
         }
     }
 
-    fn add_form(&mut self, aff: &Aff, form: &[char], flags: &[char]) {
-        let lower: Vec<char> = form.iter().flat_map(|c| c.to_lowercase()).collect();
-        let key = Key::of(&lower);
+    /// Adds one form; its flags are those of the stem and of the affixes
+    /// applied.
+    fn add_form(&mut self, aff: &Aff, form: &[char], flags: &[&[char]]) {
+        let mut len = 0;
+        let key = form
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .fold(Key::EMPTY, |k, c| {
+                len += 1;
+                k.push(c)
+            })
+            .get();
         self.forms.insert(key);
         let mut part = false;
         for (set, part_flags) in [
@@ -336,13 +365,16 @@ impl Shapes {
             (&mut self.middle, &aff.middle_flags),
             (&mut self.end, &aff.end_flags),
         ] {
-            if flags.iter().any(|f| part_flags.contains(f)) {
+            if flags
+                .iter()
+                .any(|f| f.iter().any(|f| part_flags.contains(f)))
+            {
                 set.insert(key);
                 part = true;
             }
         }
         if part {
-            self.longest = self.longest.max(lower.len());
+            self.longest = self.longest.max(len);
         }
     }
 
