@@ -40,8 +40,9 @@
 //! capitalised like a name: lowercase words, and capitalised words with
 //! strong German evidence that do not start a sentence.
 //!
-//! Speed: verdicts are cached per thread and distinct word, so common words
-//! cost one hash lookup; suggestions (tens of milliseconds each) are cached
+//! Speed: verdicts are cached per distinct word, per thread in front of one
+//! cache shared by all threads, so common words cost one hash lookup and
+//! every word is judged once per run; suggestions are cached
 //! process-wide and computed for at most [`MAX_SUGGESTED_PER_DOCUMENT`]
 //! distinct words per document.
 
@@ -296,7 +297,14 @@ impl UnknownWord {
                 let verdict = match cache.get(word) {
                     Some(v) => *v,
                     None => {
-                        let v = Verdict::of(speller, word);
+                        let key = self.lexicon.cache_key(speller.locale());
+                        let v = shared_verdict(key, word, || {
+                            if self.not_a_misspelt_word(word) {
+                                Verdict::IGNORED
+                            } else {
+                                Verdict::of(speller, word)
+                            }
+                        });
                         cache.insert(word.into(), v);
                         v
                     }
@@ -314,7 +322,7 @@ impl UnknownWord {
                 if after_hyphen && speller.check_word(&capitalize_first(word)) {
                     continue;
                 }
-                if self.not_a_spelling_problem(doc, i, word) {
+                if glued_to_code(doc, i) {
                     continue;
                 }
                 out.push(Candidate {
@@ -328,9 +336,10 @@ impl UnknownWord {
         out
     }
 
-    /// Unknown, but code, an acronym, a name variant, a glued sentence or
-    /// another rule's finding.
-    fn not_a_spelling_problem(&self, doc: &Document, i: usize, word: &str) -> bool {
+    /// Whatever the dictionary says, `word` is code, an acronym, a name
+    /// variant, a glued sentence or another rule's finding. Decided before
+    /// the speller is asked, which costs far more for such words.
+    fn not_a_misspelt_word(&self, word: &str) -> bool {
         if word.chars().any(is_invisible) || is_code_like(word) || has_inner_capital(word) {
             return true;
         }
@@ -349,10 +358,7 @@ impl UnknownWord {
             // `Kaplanoğlu`, `Łukaszenka`, `perché`: foreign names and words.
             return true;
         }
-        if closed_numeral_compound(word).is_some() || self.lexicon.is_variant(word) {
-            return true;
-        }
-        glued_to_code(doc, i)
+        closed_numeral_compound(word).is_some() || self.lexicon.is_variant(word)
     }
 }
 
@@ -368,6 +374,14 @@ struct Verdict {
 }
 
 impl Verdict {
+    /// For words that are not spelling problems whatever the dictionary says.
+    const IGNORED: Verdict = Verdict {
+        known: true,
+        foreign: false,
+        known_before_dot: true,
+        evidence: Evidence::None,
+    };
+
     fn of(speller: &Speller, word: &str) -> Verdict {
         if speller.check_word(word) || is_loose_word(speller, word) {
             return Verdict {
@@ -1649,10 +1663,9 @@ fn user_spellers(dir: &Path) -> Result<[Option<Speller>; 3], String> {
 }
 
 /// Verdicts per distinct word, per thread (no locking on the hot path) and
-/// per lexicon and locale. Cleared when it grows past a bound, so that a
-/// huge corpus of distinct tokens cannot exhaust memory.
+/// per lexicon and locale, in front of [`shared_verdict`]. Cleared when it
+/// grows past [`MAX_VERDICTS`].
 fn with_verdicts<R>(key: usize, f: impl FnOnce(&mut HashMap<Box<str>, Verdict>) -> R) -> R {
-    const MAX_ENTRIES: usize = 1 << 20;
     thread_local! {
         static VERDICTS: RefCell<HashMap<usize, HashMap<Box<str>, Verdict>>> =
             RefCell::new(HashMap::new());
@@ -1660,11 +1673,35 @@ fn with_verdicts<R>(key: usize, f: impl FnOnce(&mut HashMap<Box<str>, Verdict>) 
     VERDICTS.with(|cell| {
         let mut all = cell.borrow_mut();
         let map = all.entry(key).or_default();
-        if map.len() > MAX_ENTRIES {
+        if map.len() > MAX_VERDICTS {
             map.clear();
         }
         f(map)
     })
+}
+
+/// Bound of each verdict cache, so that a huge corpus of distinct tokens
+/// cannot exhaust memory.
+const MAX_VERDICTS: usize = 1 << 20;
+
+/// The verdict on a word that this thread has not seen: judged once per run
+/// and shared by all threads. A verdict costs tens of microseconds (a
+/// compound search in spellbook, more for unknown words), so without
+/// sharing every thread pays for every distinct word again.
+fn shared_verdict(key: usize, word: &str, judge: impl FnOnce() -> Verdict) -> Verdict {
+    static SHARED: LazyLock<Mutex<HashMap<usize, HashMap<Box<str>, Verdict>>>> =
+        LazyLock::new(Default::default);
+    if let Some(v) = lock(&SHARED).get(&key).and_then(|m| m.get(word)) {
+        return *v;
+    }
+    let v = judge();
+    let mut shared = lock(&SHARED);
+    let map = shared.entry(key).or_default();
+    if map.len() > MAX_VERDICTS {
+        map.clear();
+    }
+    map.insert(word.into(), v);
+    v
 }
 
 #[cfg(test)]
