@@ -1689,8 +1689,8 @@ const MAX_VERDICTS: usize = 1 << 20;
 /// compound search in spellbook, more for unknown words), so without
 /// sharing every thread pays for every distinct word again.
 fn shared_verdict(key: usize, word: &str, judge: impl FnOnce() -> Verdict) -> Verdict {
-    static SHARED: LazyLock<Mutex<HashMap<usize, HashMap<Box<str>, Verdict>>>> =
-        LazyLock::new(Default::default);
+    type Verdicts = HashMap<usize, HashMap<Box<str>, Verdict>>;
+    static SHARED: LazyLock<Mutex<Verdicts>> = LazyLock::new(Default::default);
     if let Some(v) = lock(&SHARED).get(&key).and_then(|m| m.get(word)) {
         return *v;
     }
