@@ -71,6 +71,29 @@ fn embedded_files(locale: Locale) -> (&'static str, &'static str) {
 const WORDS_DIC: &str = include_str!("../dictionaries/words.dic");
 const NAMES_DIC: &str = include_str!("../dictionaries/names.dic");
 
+/// An English dictionary (en_US from SCOWL, Debian's `hunspell-en-us`
+/// 2020.12.07), parsed on first use. schliff checks German; this only tells
+/// English terms inside German text (`little endian`, `Boot-Loader`) from
+/// misspelt German words, which are almost never English words.
+static ENGLISH: OnceLock<Dictionary> = OnceLock::new();
+
+/// Is `word` an English word (in any case: `endian`, `Loader`, `UPDATE`)?
+///
+/// The first call parses the embedded dictionary (some tens of
+/// milliseconds); callers ask only about words the German speller rejected.
+pub fn in_english_dictionary(word: &str) -> bool {
+    ENGLISH
+        .get_or_init(|| {
+            Dictionary::new(
+                include_str!("../dictionaries/en_US.aff"),
+                include_str!("../dictionaries/en_US.dic"),
+            )
+            // Fixed at build time and covered by the tests.
+            .unwrap_or_else(|e| panic!("embedded en_US dictionary: {e}"))
+        })
+        .check(word)
+}
+
 /// Longest hyphenated token (in parts) that gets the per-part treatment;
 /// anything longer is judged by spellbook alone.
 const MAX_HYPHEN_PARTS: usize = 8;

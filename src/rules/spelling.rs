@@ -58,7 +58,7 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::locale::Locale;
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
-use crate::spell::{closed_numeral_compound, hunspell_name, Speller};
+use crate::spell::{closed_numeral_compound, hunspell_name, in_english_dictionary, Speller};
 
 /// Environment variable naming a folder of Hunspell dictionaries that
 /// replaces the embedded ones (`[spelling] dictionary-dir` wins over it).
@@ -391,30 +391,43 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
             .split('-')
             .filter(|p| !p.is_empty() && !speller.check_word(p) && !is_loose_word(speller, p))
             .collect();
-        return !unknown.is_empty()
-            && unknown.iter().all(|part| {
-                let capitalised = capitalize_first(part);
-                // `Audio-datei`: a case error, not a term.
-                // A lowercase part must look foreign (`root`); a capitalised
-                // one must not look German (`Kuleba`, not `Jugenkriminalität`).
-                !speller.check_word(&capitalised)
-                    && if starts_uppercase(part) {
-                        german_evidence(speller, part) == Evidence::None
-                            || has_english_spelling(&part.to_lowercase())
-                    } else {
-                        // `apt-`, `dm-`: short lowercase parts are terms.
-                        part.chars().count() <= 3 || looks_foreign(speller, part)
-                    }
-            });
+        if unknown.is_empty() {
+            return false;
+        }
+        // `debian-installer`, `netinst-Installationen`: an identifier
+        // head; its unknown lowercase tails belong to the identifier, while
+        // an unknown capitalised part (`debian-Instalation`) is judged below.
+        if unknown[0] == word.split('-').next().unwrap_or_default()
+            && is_identifier_head(speller, word, unknown[0])
+            && unknown[1..].iter().all(|p| !starts_uppercase(p))
+        {
+            return true;
+        }
+        return unknown.iter().all(|part| {
+            let capitalised = capitalize_first(part);
+            // `Audio-datei`: a case error, not a term.
+            // A lowercase part must look foreign (`root`); a capitalised
+            // one must not look German (`Kuleba`, not `Jugenkriminalität`)
+            // or be English (`Boot-Loader`, `Quell-Tarball`).
+            !speller.check_word(&capitalised)
+                && if starts_uppercase(part) {
+                    german_evidence(speller, part) == Evidence::None || looks_foreign(speller, part)
+                } else {
+                    // `apt-`, `dm-`: short lowercase parts are terms.
+                    part.chars().count() <= 3 || looks_foreign(speller, part)
+                }
+        });
     }
     if starts_uppercase(word) {
-        // Only the surest English spellings for capitalised words, which
-        // may be German nouns (`Chance`, `System`): `Upstream`,
-        // `Bootloader`, `Rendering`, `Workflow`.
+        // Capitalised words may be German nouns (`Chance`, `System`): only
+        // the surest English spellings (`Upstream`, `Bootloader`,
+        // `Rendering`, `Workflow`) and words of the English dictionary
+        // (`Hibernation`, `Loader`).
         let lower = word.to_lowercase();
-        return has_english_spelling(&lower);
+        return has_english_spelling(&lower) || in_english_dictionary(word);
     }
     if ENGLISH_WORDS.contains(&word)
+        || in_english_dictionary(word)
         || !word.contains(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y'])
     {
         return true;
@@ -435,6 +448,24 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
         // lowercase `-ion`: German nouns in `-ion` are capitalised
         || word.ends_with("ion")
         || word.ends_with("ions")
+}
+
+/// `debian-installer`, `netinst-Installationen`, `setuid-Dateien`: a
+/// lowercase first part of a hyphenated token that German does not know in
+/// either case is an identifier (package, command, file name) used as a
+/// word (also `main-Archiv`: English). German writes the first part of a
+/// hyphenated compound capitalised
+/// (`Audio-Datei`) or as a known word (`deutsch-französisch`), so a typo
+/// there (`deutsh-französisch`) is rarer than a term.
+fn is_identifier_head(speller: &Speller, word: &str, first: &str) -> bool {
+    // A German noun in lowercase before a noun (`rhein-Ufer`) is a case
+    // error, unless it is an English word as well (`main-Archiv`, Debian's
+    // archive section); in an all-lowercase token it is part of an
+    // identifier (`debian-devel`).
+    first.chars().next().is_some_and(char::is_lowercase)
+        && (!speller.check_word(&capitalize_first(first))
+            || in_english_dictionary(first)
+            || !word.chars().any(char::is_uppercase))
 }
 
 /// Letter groups of English words that German words (outside loans the
@@ -1721,6 +1752,36 @@ Rosenberger war dort.";
             flagged(&r, "Er sprach von „eine einmannige Beziehung“ mit Kim."),
             ["einmannige"]
         );
+    }
+
+    #[test]
+    fn leaves_english_terms_and_identifiers_alone() {
+        let r = rule();
+        for text in [
+            // English words of the English dictionary, in either case
+            "Er nannte das big business, der Rest sei little more.",
+            "Der Boot-Loader startet, die Hibernation folgt, der Quell-Tarball liegt bereit.",
+            // identifiers as the first part of a hyphenated word
+            "Im main-Bereich liegen die netinst-Installationen und die setuid-Dateien.",
+            "Die Liste debian-devel und das Paket debian-installer helfen.",
+        ] {
+            assert!(
+                flagged(&r, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&r, text)
+            );
+        }
+        // German first parts and German typos stay flagged.
+        for (text, word) in [
+            (
+                "Die deutsch-französiche Freundschaft hält.",
+                "deutsch-französiche",
+            ),
+            ("Das Paket debian-Instalation fehlt.", "debian-Instalation"),
+            ("Die Firma arbeitet systmatisch.", "systmatisch"),
+        ] {
+            assert_eq!(flagged(&r, text), [word], "{text}");
+        }
     }
 
     #[test]
