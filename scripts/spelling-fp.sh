@@ -20,7 +20,7 @@
 #   history     debian-history, the German project history
 #   devref      developers-reference-de (the Debian developer's reference)
 #   fortunes    fortunes-de, the prose collections
-#   fixtures    tests/fixtures/clean/*.txt and examples/clean.txt (ours)
+#   fixtures    tests/fixtures/clean/*.{txt,md} and examples/clean.txt (ours)
 # Reported apart, not in the total (reference text dense with command and
 # option names, where English terms are the vocabulary):
 #   reference   debian-reference-de
@@ -219,7 +219,8 @@ folder = os.path.join(out, "fixtures")
 os.makedirs(folder, exist_ok=True)
 total = 0
 for item in fixtures:
-    files = sorted(glob.glob(os.path.join(item, "*.txt"))) if os.path.isdir(item) else [item]
+    files = (sorted(glob.glob(os.path.join(item, "*.txt")) + glob.glob(os.path.join(item, "*.md")))
+             if os.path.isdir(item) else [item])
     for path in files:
         name = path.replace("/", "_")
         shutil.copy(path, os.path.join(folder, name))
