@@ -399,9 +399,13 @@ impl Speller {
         })
     }
 
-    /// One part of a hyphenated word, without hyphens of its own.
+    /// One part of a hyphenated word, without hyphens of its own. Acronyms
+    /// may be longer here than alone (`UNESCO-Welterbe`, `DNSSEC-Standard`):
+    /// before a hyphen, a run of capitals is a name, not a shouted word.
     fn check_simple(&self, part: &str) -> bool {
-        self.dict.check(part) || is_acronym(part) || is_number_like(part)
+        self.dict.check(part)
+            || is_acronym_of(part, MAX_ACRONYM_IN_COMPOUND)
+            || is_number_like(part)
     }
 
     /// Can `part` stand before a hyphen as the first part of a compound?
@@ -566,6 +570,14 @@ fn is_numeral_word(word: &str) -> bool {
 /// digits may follow (`G7`, `F16`), and a final lowercase `s` for plural or
 /// genitive (`NGOs`, `AKWs`).
 fn is_acronym(word: &str) -> bool {
+    is_acronym_of(word, 5)
+}
+
+/// Longest acronym accepted as a part of a hyphenated word.
+const MAX_ACRONYM_IN_COMPOUND: usize = 8;
+
+/// [`is_acronym`] with at most `max` letters.
+fn is_acronym_of(word: &str, max: usize) -> bool {
     let core = match word.strip_suffix('s') {
         Some(c) if c.chars().count() >= 2 => c,
         _ => word,
@@ -585,7 +597,7 @@ fn is_acronym(word: &str) -> bool {
             return false;
         }
     }
-    letters <= 5
+    letters <= max
 }
 
 /// Digits with number punctuation (`2024`, `3,5`, `1.000`, `2:1`, `10%`),
@@ -727,6 +739,8 @@ mod tests {
         "G7-Gipfel",
         "LNG-Terminal",
         "Sicherheits-",
+        "UNESCO-Welterbe",
+        "DNSSEC-Standard",
         // number + hyphen
         "20-Jährige",
         "5-jährige",
@@ -849,7 +863,16 @@ mod tests {
         for w in ["2024", "3,5", "1.000", "1990er", "20ern", "", "G20", "F16"] {
             assert!(s.check_word(w), "{w}");
         }
-        for w in ["--", "Haus--Tür", "-", "20-", "20-jahre", "ABCDEFG"] {
+        for w in [
+            "--",
+            "Haus--Tür",
+            "-",
+            "20-",
+            "20-jahre",
+            "ABCDEFG",
+            "ABCDEFGHI-Bericht",
+            "UNESCO-Welterbee",
+        ] {
             assert!(!s.check_word(w), "{w}");
         }
     }

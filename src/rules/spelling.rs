@@ -502,6 +502,7 @@ fn is_loose_word(speller: &Speller, word: &str) -> bool {
     if is_demonym(speller, word)
         || is_derived_noun(speller, word)
         || is_zu_infinitive(speller, word)
+        || is_suffix_adjective(speller, word)
         || is_loose_compound(speller, word)
     {
         return true;
@@ -516,10 +517,18 @@ fn is_loose_word(speller: &Speller, word: &str) -> bool {
 }
 
 /// `Maskierung`, `Pufferungen`: a noun in `-ung` of a known verb
-/// (`maskieren`, `puffern`). igerman98 lists only the common ones.
+/// (`maskieren`, `puffern`); `Verletzlichkeit`, `Vorhersehbarkeit`: a noun
+/// in `-keit`/`-heit` of a known adjective. igerman98 lists only the common
+/// ones.
 fn is_derived_noun(speller: &Speller, word: &str) -> bool {
     if !starts_uppercase(word) {
         return false;
+    }
+    let quality = ["keiten", "heiten", "keit", "heit"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix));
+    if let Some(stem) = quality {
+        return stem.chars().count() >= 4 && speller.check_word(&stem.to_lowercase());
     }
     let Some(stem) = word
         .strip_suffix("ungen")
@@ -537,18 +546,50 @@ fn is_derived_noun(speller: &Speller, word: &str) -> bool {
 }
 
 /// `einzutippen`, `vorzubelegen`: the infinitive with `zu` of a known verb
-/// with a particle (`eintippen`), which igerman98 does not generate.
+/// with a particle (`eintippen`), which igerman98 does not generate; also
+/// when igerman98 knows the verb only without its particle
+/// (`vorzusortieren`: `vor` + `sortieren`).
 fn is_zu_infinitive(speller: &Speller, word: &str) -> bool {
     if starts_uppercase(word) || !word.ends_with('n') {
         return false;
     }
     word.match_indices("zu").any(|(at, _)| {
         at >= 2 && word.len() - at > 4 && {
-            let verb = format!("{}{}", &word[..at], &word[at + 2..]);
-            speller.check_word(&verb)
+            let (particle, rest) = (&word[..at], &word[at + 2..]);
+            speller.check_word(&format!("{particle}{rest}"))
+                || (VERB_PARTICLES.contains(&particle) && speller.check_word(rest))
         }
     })
 }
+
+/// Separable verb particles (`vor|sortieren`, `hinaus|gelangen`).
+const VERB_PARTICLES: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herein", "hin",
+    "hinaus", "hinein", "hoch", "los", "mit", "nach", "vor", "voran", "vorbei", "weg", "weiter",
+    "wieder", "zurück", "zusammen",
+];
+
+/// `technologielastige`, `zuckerhaltig`, `kugelförmigen`: a noun and an
+/// adjective suffix that is no word by itself, with or without an
+/// adjective ending.
+fn is_suffix_adjective(speller: &Speller, word: &str) -> bool {
+    if starts_uppercase(word) {
+        return false;
+    }
+    ["", "e", "en", "er", "es", "em"].iter().any(|ending| {
+        word.strip_suffix(ending).is_some_and(|stem| {
+            ADJECTIVE_SUFFIXES.iter().any(|suffix| {
+                stem.strip_suffix(suffix)
+                    .is_some_and(|head| is_compound_head(speller, head))
+            })
+        })
+    })
+}
+
+/// Suffixes that make adjectives of nouns and are no words of their own.
+const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "lastig", "haltig", "artig", "förmig", "seitig", "wertig", "sprachig", "stämmig",
+];
 
 /// `Turiner`, `Turinerin`, `Turinern`: a known place plus `-er`.
 fn is_demonym(speller: &Speller, word: &str) -> bool {
@@ -611,12 +652,18 @@ fn is_loose_compound(speller: &Speller, word: &str) -> bool {
     false
 }
 
-/// Can `head` start a compound? A word (in either case), a word plus a
-/// linking element, or a verb stem.
+/// Can `head` start a compound? A word (in either case), an agent noun of a
+/// known verb (`Errichter|schiff`: `errichten`), a word plus a linking
+/// element, or a verb stem.
 fn is_compound_head(speller: &Speller, head: &str) -> bool {
     let known = |s: &str| {
         s.chars().count() >= 3
-            && (speller.check_word(s) || speller.check_word(&capitalize_first(s)))
+            && (speller.check_word(s)
+                || speller.check_word(&capitalize_first(s))
+                || s.strip_suffix("er").is_some_and(|stem| {
+                    stem.chars().count() >= 3
+                        && speller.check_word(&format!("{}en", stem.to_lowercase()))
+                }))
     };
     if known(head) {
         return true;
@@ -1695,6 +1742,10 @@ Rosenberger war dort.";
             "Der Wendelburger Trainer und Hallstadts Trainer trafen sich.",
             "Es gilt, den Code einzutippen und eine 4-stufige Skala vorzubelegen.",
             "Der Upstream-Entwickler nutzt den Bootloader und das Rendering.",
+            "Die Verletzlichkeit und die Vorhersehbarkeit der Kurse.",
+            "Es gilt, die Briefe vorzusortieren und hinauszugelangen.",
+            "Der Index ist technologielastig, die Aktien sind technologielastige Werte.",
+            "Die Errichterschiffe und der UNESCO-Welterbe-Titel.",
         ] {
             assert!(
                 flagged(&r, text).is_empty(),
@@ -1779,6 +1830,13 @@ Rosenberger war dort.";
             ),
             ("Das Paket debian-Instalation fehlt.", "debian-Instalation"),
             ("Die Firma arbeitet systmatisch.", "systmatisch"),
+            // typos in the stem of a derived word
+            ("Die Verlezlichkeit ist groß.", "Verlezlichkeit"),
+            ("Es gilt, die Briefe vorzusortiren.", "vorzusortiren"),
+            (
+                "Die Werte sind technologielastge Aktien.",
+                "technologielastge",
+            ),
         ] {
             assert_eq!(flagged(&r, text), [word], "{text}");
         }
