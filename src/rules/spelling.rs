@@ -347,7 +347,7 @@ impl UnknownWord {
         if closed_numeral_compound(word).is_some() || self.lexicon.is_variant(word) {
             return true;
         }
-        glued_to_code(doc, i)
+        glued_to_code(doc, i) || parenthesised_handle(doc, i, word)
     }
 }
 
@@ -424,10 +424,15 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
         // `Rendering`, `Workflow`) and words of the English dictionary
         // (`Hibernation`, `Loader`).
         let lower = word.to_lowercase();
-        return has_english_spelling(&lower) || in_english_dictionary(word);
+        return has_english_spelling(&lower)
+            || in_english_dictionary(word)
+            // `Leis|stung` would pass: a German noun ending decides.
+            || (is_english_compound(&lower)
+                && german_evidence(speller, word) != Evidence::Strong);
     }
     if ENGLISH_WORDS.contains(&word)
         || in_english_dictionary(word)
+        || is_english_compound(word)
         || !word.contains(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y'])
     {
         return true;
@@ -448,6 +453,20 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
         // lowercase `-ion`: German nouns in `-ion` are capitalised
         || word.ends_with("ion")
         || word.ends_with("ions")
+}
+
+/// `smarthost`, `timeperiod`, `wishlist`, `portmapper`: two English words
+/// of four letters or more written together, as English names of programs
+/// and settings are. German words seldom split into two English words of
+/// that length, and German typos seldom do (with three-letter parts,
+/// `anderne` and `diesser` would: `and|erne`, `dies|ser`).
+fn is_english_compound(lower: &str) -> bool {
+    const MIN_PART: usize = 4;
+    let n = lower.len();
+    n >= 2 * MIN_PART
+        && lower.is_ascii()
+        && (MIN_PART..=n - MIN_PART)
+            .any(|at| in_english_dictionary(&lower[..at]) && in_english_dictionary(&lower[at..]))
 }
 
 /// `debian-installer`, `netinst-Installationen`, `setuid-Dateien`: a
@@ -1281,6 +1300,21 @@ fn glued_to_code(doc: &Document, i: usize) -> bool {
     (i > 0 && touches(i - 1, false)) || touches(i + 1, true)
 }
 
+/// `Steve Greenland (stevegr)`, `Jens Schmalzing (jensen)`: a lowercase
+/// word alone in parentheses right after a capitalised word is a user name,
+/// handle or login of the name before it, not German prose.
+fn parenthesised_handle(doc: &Document, i: usize, word: &str) -> bool {
+    let tokens = doc.tokens();
+    let text = |j: usize| tokens.get(j).map(|t| doc.token_text(t));
+    !starts_uppercase(word)
+        && i >= 3
+        && text(i - 1) == Some("(")
+        && text(i + 1) == Some(")")
+        && tokens[i - 2].kind == TokenKind::Space
+        && tokens[i - 3].kind == TokenKind::Word
+        && text(i - 3).is_some_and(starts_uppercase)
+}
+
 fn starts_uppercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1815,6 +1849,9 @@ Rosenberger war dort.";
             // identifiers as the first part of a hyphenated word
             "Im main-Bereich liegen die netinst-Installationen und die setuid-Dateien.",
             "Die Liste debian-devel und das Paket debian-installer helfen.",
+            // English closed compounds, handles after names
+            "Der Server nutzt einen smarthost, die timeperiod und die wishlist.",
+            "Am 18. Juli starb Steve Greenland (stevegr) an einem Krebsleiden.",
         ] {
             assert!(
                 flagged(&r, text).is_empty(),
@@ -1837,6 +1874,8 @@ Rosenberger war dort.";
                 "Die Werte sind technologielastge Aktien.",
                 "technologielastge",
             ),
+            // a German typo in parentheses, but not after a name
+            ("Das war klar (mitlerweile).", "mitlerweile"),
         ] {
             assert_eq!(flagged(&r, text), [word], "{text}");
         }
