@@ -79,19 +79,35 @@ static ENGLISH: OnceLock<Dictionary> = OnceLock::new();
 
 /// Is `word` an English word (in any case: `endian`, `Loader`, `UPDATE`)?
 ///
-/// The first call parses the embedded dictionary (some tens of
-/// milliseconds); callers ask only about words the German speller rejected.
+/// The first call parses the embedded dictionary (10–40 ms, as long as
+/// de_DE) unless [`prefetch_english`] has done so; callers ask only about
+/// words the German speller rejected.
 pub fn in_english_dictionary(word: &str) -> bool {
-    ENGLISH
-        .get_or_init(|| {
-            Dictionary::new(
-                include_str!("../dictionaries/en_US.aff"),
-                include_str!("../dictionaries/en_US.dic"),
-            )
-            // Fixed at build time and covered by the tests.
-            .unwrap_or_else(|e| panic!("embedded en_US dictionary: {e}"))
-        })
-        .check(word)
+    english().check(word)
+}
+
+fn english() -> &'static Dictionary {
+    ENGLISH.get_or_init(|| {
+        Dictionary::new(
+            include_str!("../dictionaries/en_US.aff"),
+            include_str!("../dictionaries/en_US.dic"),
+        )
+        // Fixed at build time and covered by the tests.
+        .unwrap_or_else(|e| panic!("embedded en_US dictionary: {e}"))
+    })
+}
+
+/// Starts parsing the English dictionary on another thread, once per
+/// process, so that it overlaps with loading the German one: a cold run on
+/// one article would otherwise wait for both in turn. A caller that needs
+/// the dictionary before the thread is done waits for it.
+pub fn prefetch_english() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        if ENGLISH.get().is_none() {
+            std::thread::spawn(english);
+        }
+    });
 }
 
 /// Longest hyphenated token (in parts) that gets the per-part treatment;

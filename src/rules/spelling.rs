@@ -58,7 +58,9 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::locale::Locale;
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
-use crate::spell::{closed_numeral_compound, hunspell_name, in_english_dictionary, Speller};
+use crate::spell::{
+    closed_numeral_compound, hunspell_name, in_english_dictionary, prefetch_english, Speller,
+};
 
 /// Environment variable naming a folder of Hunspell dictionaries that
 /// replaces the embedded ones (`[spelling] dictionary-dir` wins over it).
@@ -110,6 +112,9 @@ impl Rule for UnknownWord {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // Unknown words are asked whether they are English; the English
+        // dictionary loads while the German one does.
+        prefetch_english();
         let locale = doc.locale();
         let speller = self.lexicon.speller(locale);
         let candidates = self.candidates(doc, speller);
