@@ -366,7 +366,15 @@ impl Speller {
             if head.is_empty() || head.ends_with('-') {
                 return false;
             }
-            return self.first_part_ok(head, None) || self.check_word(head);
+            if self.first_part_ok(head, None) || self.check_word(head) {
+                return true;
+            }
+            // `EU-Mitgliedschafts-`, `Debian-Mitgliedschafts-`: a hyphenated
+            // word before the dash; its last part is a compound-first form.
+            return match head.rsplit_once('-') {
+                Some((front, last)) => self.check_word(front) && self.first_part_ok(last, None),
+                None => false,
+            };
         }
         // Ergänzungsstrich at the start: `-politik` in `Innen- und
         // -politik` is rare, but `-Datei` style tails occur.
@@ -438,7 +446,12 @@ impl Speller {
         if self.dict.check(&with_hyphen) {
             return true;
         }
-        next.is_some_and(|n| self.pair_closes(part, n))
+        // A noun and the linking `s` that igerman98 has no compound form
+        // for (`Mitgliedschafts-`: `Mitgliedschaft`).
+        let linked = part
+            .strip_suffix('s')
+            .is_some_and(|noun| starts_uppercase(noun) && noun.len() >= 4 && self.dict.check(noun));
+        linked || next.is_some_and(|n| self.pair_closes(part, n))
     }
 
     /// Do two neighbouring parts form a closed compound (`Audio`, `Datei` ->
@@ -755,6 +768,8 @@ mod tests {
         "G7-Gipfel",
         "LNG-Terminal",
         "Sicherheits-",
+        "EU-Mitgliedschafts-",
+        "Mitgliedschafts-",
         "UNESCO-Welterbe",
         "DNSSEC-Standard",
         // number + hyphen
@@ -888,6 +903,7 @@ mod tests {
             "ABCDEFG",
             "ABCDEFGHI-Bericht",
             "UNESCO-Welterbee",
+            "EU-Mitgliedschfts-",
         ] {
             assert!(!s.check_word(w), "{w}");
         }

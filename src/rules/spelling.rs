@@ -438,6 +438,7 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
     if ENGLISH_WORDS.contains(&word)
         || in_english_dictionary(word)
         || is_english_compound(word)
+        || is_daemon_name(word)
         || !word.contains(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y'])
     {
         return true;
@@ -472,6 +473,15 @@ fn is_english_compound(lower: &str) -> bool {
         && lower.is_ascii()
         && (MIN_PART..=n - MIN_PART)
             .any(|at| in_english_dictionary(&lower[..at]) && in_english_dictionary(&lower[at..]))
+}
+
+/// `systemd`, `buildd`, `sshd`: a Unix daemon, named by an English word
+/// and a `d`. German words do not end in a consonant and `d` after an
+/// English word (`Bund`, `Hund` are German words themselves).
+fn is_daemon_name(lower: &str) -> bool {
+    lower.strip_suffix('d').is_some_and(|stem| {
+        stem.len() >= 3 && !stem.ends_with(['a', 'e', 'i', 'o', 'u']) && in_english_dictionary(stem)
+    })
 }
 
 /// `debian-installer`, `netinst-Installationen`, `setuid-Dateien`: a
@@ -1856,6 +1866,7 @@ Rosenberger war dort.";
             "Die Liste debian-devel und das Paket debian-installer helfen.",
             // English closed compounds, handles after names
             "Der Server nutzt einen smarthost, die timeperiod und die wishlist.",
+            "Der Dienst systemd startet den buildd und den sshd.",
             "Am 18. Juli starb Steve Greenland (stevegr) an einem Krebsleiden.",
         ] {
             assert!(
