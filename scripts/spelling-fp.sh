@@ -19,12 +19,14 @@
 #   handbook    debian-handbook, html/de-DE (a translated book)
 #   history     debian-history, the German project history
 #   devref      developers-reference-de (the Debian developer's reference)
-#   fortunes    fortunes-de, the prose collections
 #   fixtures    tests/fixtures/clean/*.{txt,md} and examples/clean.txt (ours)
-# Reported apart, not in the total (reference text dense with command and
-# option names, where English terms are the vocabulary):
-#   reference   debian-reference-de
-#   manpages    manpages-de, the BESCHREIBUNG sections
+# Reported apart, not in the total:
+#   fortunes    fortunes-de, the prose collections: jokes with deliberate
+#               misspellings (`ontag`, `ienstag`), colloquial speech (`nen`,
+#               `funzt`, `kannste`) and pre-1996 forms the filter below
+#               misses (`verpißt`, `Eßlöffel`)
+#   reference   debian-reference-de, reference text dense with command and
+#   manpages    option names (manpages-de: the BESCHREIBUNG sections)
 #
 # Extraction is by markup and language only, never by what schliff says:
 # * HTML (DocBook, Sphinx): the text of paragraphs (<p>, <div class="para">)
@@ -275,18 +277,18 @@ PY
 total_words=0
 total_findings=0
 printf '%-12s %8s %9s %10s\n' source words findings per-1000
-for source in handbook history devref fortunes fixtures reference manpages; do
+for source in handbook history devref fixtures fortunes reference manpages; do
     dir="$out/$source"
     words="$(cat "$dir/WORDS")"
     findings="$("$schliff" check --select spelling/unknown-word --format jsonl "$dir" || true)"
     count="$(printf '%s' "$findings" | grep -c . || true)"
     case "$source" in
-        reference) printf -- '-- %s\n' "not in the total (command reference):" ;;
+        fortunes) printf -- '-- %s\n' "not in the total:" ;;
     esac
     awk -v s="$source" -v w="$words" -v c="$count" \
         'BEGIN { printf "%-12s %8d %9d %10.2f\n", s, w, c, w ? 1000 * c / w : 0 }'
     case "$source" in
-        reference|manpages) ;;
+        fortunes|reference|manpages) ;;
         *) total_words=$((total_words + words)); total_findings=$((total_findings + count)) ;;
     esac
     if [ "$source" = fixtures ]; then
