@@ -468,8 +468,10 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
 /// `anderne` and `diesser` would: `and|erne`, `dies|ser`).
 fn is_english_compound(lower: &str) -> bool {
     const MIN_PART: usize = 4;
+    // Two dictionary lookups per split: long junk tokens are not names.
+    const MAX_LEN: usize = 30;
     let n = lower.len();
-    n >= 2 * MIN_PART
+    (2 * MIN_PART..=MAX_LEN).contains(&n)
         && lower.is_ascii()
         && (MIN_PART..=n - MIN_PART)
             .any(|at| in_english_dictionary(&lower[..at]) && in_english_dictionary(&lower[at..]))
