@@ -76,6 +76,45 @@ fn embedded_files(locale: Locale) -> (&'static str, &'static str) {
 const WORDS_DIC: &str = include_str!("../dictionaries/words.dic");
 const NAMES_DIC: &str = include_str!("../dictionaries/names.dic");
 
+/// An English dictionary (en_US from SCOWL, Debian's `hunspell-en-us`
+/// 2020.12.07), parsed on first use. schliff checks German; this only tells
+/// English terms inside German text (`little endian`, `Boot-Loader`) from
+/// misspelt German words, which are almost never English words.
+static ENGLISH: OnceLock<Dictionary> = OnceLock::new();
+
+/// Is `word` an English word (in any case: `endian`, `Loader`, `UPDATE`)?
+///
+/// The first call parses the embedded dictionary (10–40 ms, as long as
+/// de_DE) unless [`prefetch_english`] has done so; callers ask only about
+/// words the German speller rejected.
+pub fn in_english_dictionary(word: &str) -> bool {
+    english().check(word)
+}
+
+fn english() -> &'static Dictionary {
+    ENGLISH.get_or_init(|| {
+        Dictionary::new(
+            include_str!("../dictionaries/en_US.aff"),
+            include_str!("../dictionaries/en_US.dic"),
+        )
+        // Fixed at build time and covered by the tests.
+        .unwrap_or_else(|e| panic!("embedded en_US dictionary: {e}"))
+    })
+}
+
+/// Starts parsing the English dictionary on another thread, once per
+/// process, so that it overlaps with loading the German one: a cold run on
+/// one article would otherwise wait for both in turn. A caller that needs
+/// the dictionary before the thread is done waits for it.
+pub fn prefetch_english() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        if ENGLISH.get().is_none() {
+            std::thread::spawn(english);
+        }
+    });
+}
+
 /// Longest hyphenated token (in parts) that gets the per-part treatment;
 /// anything longer is judged by spellbook alone.
 const MAX_HYPHEN_PARTS: usize = 8;
@@ -387,7 +426,15 @@ impl Speller {
             if head.is_empty() || head.ends_with('-') {
                 return false;
             }
-            return self.first_part_ok(head, None) || self.check_word(head);
+            if self.first_part_ok(head, None) || self.check_word(head) {
+                return true;
+            }
+            // `EU-Mitgliedschafts-`, `Debian-Mitgliedschafts-`: a hyphenated
+            // word before the dash; its last part is a compound-first form.
+            return match head.rsplit_once('-') {
+                Some((front, last)) => self.check_word(front) && self.first_part_ok(last, None),
+                None => false,
+            };
         }
         // Ergänzungsstrich at the start: `-politik` in `Innen- und
         // -politik` is rare, but `-Datei` style tails occur.
@@ -436,9 +483,13 @@ impl Speller {
         })
     }
 
-    /// One part of a hyphenated word, without hyphens of its own.
+    /// One part of a hyphenated word, without hyphens of its own. Acronyms
+    /// may be longer here than alone (`UNESCO-Welterbe`, `DNSSEC-Standard`):
+    /// before a hyphen, a run of capitals is a name, not a shouted word.
     fn check_simple(&self, part: &str) -> bool {
-        self.dict.check(part) || is_acronym(part) || is_number_like(part)
+        self.dict.check(part)
+            || is_acronym_of(part, MAX_ACRONYM_IN_COMPOUND)
+            || is_number_like(part)
     }
 
     /// Can `part` stand before a hyphen as the first part of a compound?
@@ -455,7 +506,12 @@ impl Speller {
         if self.dict.check(&with_hyphen) {
             return true;
         }
-        next.is_some_and(|n| self.pair_closes(part, n))
+        // A noun and the linking `s` that igerman98 has no compound form
+        // for (`Mitgliedschafts-`: `Mitgliedschaft`).
+        let linked = part
+            .strip_suffix('s')
+            .is_some_and(|noun| starts_uppercase(noun) && noun.len() >= 4 && self.dict.check(noun));
+        linked || next.is_some_and(|n| self.pair_closes(part, n))
     }
 
     /// Do two neighbouring parts form a closed compound (`Audio`, `Datei` ->
@@ -603,6 +659,14 @@ fn is_numeral_word(word: &str) -> bool {
 /// digits may follow (`G7`, `F16`), and a final lowercase `s` for plural or
 /// genitive (`NGOs`, `AKWs`).
 fn is_acronym(word: &str) -> bool {
+    is_acronym_of(word, 5)
+}
+
+/// Longest acronym accepted as a part of a hyphenated word.
+const MAX_ACRONYM_IN_COMPOUND: usize = 8;
+
+/// [`is_acronym`] with at most `max` letters.
+fn is_acronym_of(word: &str, max: usize) -> bool {
     let core = match word.strip_suffix('s') {
         Some(c) if c.chars().count() >= 2 => c,
         _ => word,
@@ -622,7 +686,7 @@ fn is_acronym(word: &str) -> bool {
             return false;
         }
     }
-    letters <= 5
+    letters <= max
 }
 
 /// Digits with number punctuation (`2024`, `3,5`, `1.000`, `2:1`, `10%`),
@@ -764,6 +828,10 @@ mod tests {
         "G7-Gipfel",
         "LNG-Terminal",
         "Sicherheits-",
+        "EU-Mitgliedschafts-",
+        "Mitgliedschafts-",
+        "UNESCO-Welterbe",
+        "DNSSEC-Standard",
         // number + hyphen
         "20-Jährige",
         "5-jährige",
@@ -886,7 +954,17 @@ mod tests {
         for w in ["2024", "3,5", "1.000", "1990er", "20ern", "", "G20", "F16"] {
             assert!(s.check_word(w), "{w}");
         }
-        for w in ["--", "Haus--Tür", "-", "20-", "20-jahre", "ABCDEFG"] {
+        for w in [
+            "--",
+            "Haus--Tür",
+            "-",
+            "20-",
+            "20-jahre",
+            "ABCDEFG",
+            "ABCDEFGHI-Bericht",
+            "UNESCO-Welterbee",
+            "EU-Mitgliedschfts-",
+        ] {
             assert!(!s.check_word(w), "{w}");
         }
     }

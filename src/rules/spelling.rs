@@ -60,7 +60,9 @@ use crate::document::{Document, TokenKind};
 use crate::locale::Locale;
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::lexicon::has_inner_capital;
-use crate::spell::{closed_numeral_compound, hunspell_name, Speller};
+use crate::spell::{
+    closed_numeral_compound, hunspell_name, in_english_dictionary, prefetch_english, Speller,
+};
 
 /// Environment variable naming a folder of Hunspell dictionaries that
 /// replaces the embedded ones (`[spelling] dictionary-dir` wins over it).
@@ -116,6 +118,9 @@ impl Rule for UnknownWord {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // Unknown words are asked whether they are English; the English
+        // dictionary loads while the German one does.
+        prefetch_english();
         let locale = doc.locale();
         let speller = self.lexicon.speller(locale);
         let candidates = self.candidates(doc, speller);
@@ -322,7 +327,7 @@ impl UnknownWord {
                 if after_hyphen && speller.check_word(&capitalize_first(word)) {
                     continue;
                 }
-                if glued_to_code(doc, i) {
+                if glued_to_code(doc, i) || parenthesised_handle(doc, i, word) {
                     continue;
                 }
                 out.push(Candidate {
@@ -410,30 +415,49 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
             .split('-')
             .filter(|p| !p.is_empty() && !speller.check_word(p) && !is_loose_word(speller, p))
             .collect();
-        return !unknown.is_empty()
-            && unknown.iter().all(|part| {
-                let capitalised = capitalize_first(part);
-                // `Audio-datei`: a case error, not a term.
-                // A lowercase part must look foreign (`root`); a capitalised
-                // one must not look German (`Kuleba`, not `Jugenkriminalität`).
-                !speller.check_word(&capitalised)
-                    && if starts_uppercase(part) {
-                        german_evidence(speller, part) == Evidence::None
-                            || has_english_spelling(&part.to_lowercase())
-                    } else {
-                        // `apt-`, `dm-`: short lowercase parts are terms.
-                        part.chars().count() <= 3 || looks_foreign(speller, part)
-                    }
-            });
+        if unknown.is_empty() {
+            return false;
+        }
+        // `debian-installer`, `netinst-Installationen`: an identifier
+        // head; its unknown lowercase tails belong to the identifier, while
+        // an unknown capitalised part (`debian-Instalation`) is judged below.
+        if unknown[0] == word.split('-').next().unwrap_or_default()
+            && is_identifier_head(speller, word, unknown[0])
+            && unknown[1..].iter().all(|p| !starts_uppercase(p))
+        {
+            return true;
+        }
+        return unknown.iter().all(|part| {
+            let capitalised = capitalize_first(part);
+            // `Audio-datei`: a case error, not a term.
+            // A lowercase part must look foreign (`root`); a capitalised
+            // one must not look German (`Kuleba`, not `Jugenkriminalität`)
+            // or be English (`Boot-Loader`, `Quell-Tarball`).
+            !speller.check_word(&capitalised)
+                && if starts_uppercase(part) {
+                    german_evidence(speller, part) == Evidence::None || looks_foreign(speller, part)
+                } else {
+                    // `apt-`, `dm-`: short lowercase parts are terms.
+                    part.chars().count() <= 3 || looks_foreign(speller, part)
+                }
+        });
     }
     if starts_uppercase(word) {
-        // Only the surest English spellings for capitalised words, which
-        // may be German nouns (`Chance`, `System`): `Upstream`,
-        // `Bootloader`, `Rendering`, `Workflow`.
+        // Capitalised words may be German nouns (`Chance`, `System`): only
+        // the surest English spellings (`Upstream`, `Bootloader`,
+        // `Rendering`, `Workflow`) and words of the English dictionary
+        // (`Hibernation`, `Loader`).
         let lower = word.to_lowercase();
-        return has_english_spelling(&lower);
+        return has_english_spelling(&lower)
+            || in_english_dictionary(word)
+            // `Leis|stung` would pass: a German noun ending decides.
+            || (is_english_compound(&lower)
+                && german_evidence(speller, word) != Evidence::Strong);
     }
     if ENGLISH_WORDS.contains(&word)
+        || in_english_dictionary(word)
+        || is_english_compound(word)
+        || is_daemon_name(word)
         || !word.contains(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y'])
     {
         return true;
@@ -454,6 +478,49 @@ fn looks_foreign(speller: &Speller, word: &str) -> bool {
         // lowercase `-ion`: German nouns in `-ion` are capitalised
         || word.ends_with("ion")
         || word.ends_with("ions")
+}
+
+/// `smarthost`, `timeperiod`, `wishlist`, `portmapper`: two English words
+/// of four letters or more written together, as English names of programs
+/// and settings are. German words seldom split into two English words of
+/// that length, and German typos seldom do (with three-letter parts,
+/// `anderne` and `diesser` would: `and|erne`, `dies|ser`).
+fn is_english_compound(lower: &str) -> bool {
+    const MIN_PART: usize = 4;
+    // Two dictionary lookups per split: long junk tokens are not names.
+    const MAX_LEN: usize = 30;
+    let n = lower.len();
+    (2 * MIN_PART..=MAX_LEN).contains(&n)
+        && lower.is_ascii()
+        && (MIN_PART..=n - MIN_PART)
+            .any(|at| in_english_dictionary(&lower[..at]) && in_english_dictionary(&lower[at..]))
+}
+
+/// `systemd`, `buildd`, `sshd`: a Unix daemon, named by an English word
+/// and a `d`. German words do not end in a consonant and `d` after an
+/// English word (`Bund`, `Hund` are German words themselves).
+fn is_daemon_name(lower: &str) -> bool {
+    lower.strip_suffix('d').is_some_and(|stem| {
+        stem.len() >= 3 && !stem.ends_with(['a', 'e', 'i', 'o', 'u']) && in_english_dictionary(stem)
+    })
+}
+
+/// `debian-installer`, `netinst-Installationen`, `setuid-Dateien`: a
+/// lowercase first part of a hyphenated token that German does not know in
+/// either case is an identifier (package, command, file name) used as a
+/// word (also `main-Archiv`: English). German writes the first part of a
+/// hyphenated compound capitalised
+/// (`Audio-Datei`) or as a known word (`deutsch-französisch`), so a typo
+/// there (`deutsh-französisch`) is rarer than a term.
+fn is_identifier_head(speller: &Speller, word: &str, first: &str) -> bool {
+    // A German noun in lowercase before a noun (`rhein-Ufer`) is a case
+    // error, unless it is an English word as well (`main-Archiv`, Debian's
+    // archive section); in an all-lowercase token it is part of an
+    // identifier (`debian-devel`).
+    first.chars().next().is_some_and(char::is_lowercase)
+        && (!speller.check_word(&capitalize_first(first))
+            || in_english_dictionary(first)
+            || !word.chars().any(char::is_uppercase))
 }
 
 /// Letter groups of English words that German words (outside loans the
@@ -490,6 +557,7 @@ fn is_loose_word(speller: &Speller, word: &str) -> bool {
     if is_demonym(speller, word)
         || is_derived_noun(speller, word)
         || is_zu_infinitive(speller, word)
+        || is_suffix_adjective(speller, word)
         || is_loose_compound(speller, word)
     {
         return true;
@@ -504,10 +572,18 @@ fn is_loose_word(speller: &Speller, word: &str) -> bool {
 }
 
 /// `Maskierung`, `Pufferungen`: a noun in `-ung` of a known verb
-/// (`maskieren`, `puffern`). igerman98 lists only the common ones.
+/// (`maskieren`, `puffern`); `Verletzlichkeit`, `Vorhersehbarkeit`: a noun
+/// in `-keit`/`-heit` of a known adjective. igerman98 lists only the common
+/// ones.
 fn is_derived_noun(speller: &Speller, word: &str) -> bool {
     if !starts_uppercase(word) {
         return false;
+    }
+    let quality = ["keiten", "heiten", "keit", "heit"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix));
+    if let Some(stem) = quality {
+        return stem.chars().count() >= 4 && speller.check_word(&stem.to_lowercase());
     }
     let Some(stem) = word
         .strip_suffix("ungen")
@@ -525,18 +601,50 @@ fn is_derived_noun(speller: &Speller, word: &str) -> bool {
 }
 
 /// `einzutippen`, `vorzubelegen`: the infinitive with `zu` of a known verb
-/// with a particle (`eintippen`), which igerman98 does not generate.
+/// with a particle (`eintippen`), which igerman98 does not generate; also
+/// when igerman98 knows the verb only without its particle
+/// (`vorzusortieren`: `vor` + `sortieren`).
 fn is_zu_infinitive(speller: &Speller, word: &str) -> bool {
     if starts_uppercase(word) || !word.ends_with('n') {
         return false;
     }
     word.match_indices("zu").any(|(at, _)| {
         at >= 2 && word.len() - at > 4 && {
-            let verb = format!("{}{}", &word[..at], &word[at + 2..]);
-            speller.check_word(&verb)
+            let (particle, rest) = (&word[..at], &word[at + 2..]);
+            speller.check_word(&format!("{particle}{rest}"))
+                || (VERB_PARTICLES.contains(&particle) && speller.check_word(rest))
         }
     })
 }
+
+/// Separable verb particles (`vor|sortieren`, `hinaus|gelangen`).
+const VERB_PARTICLES: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herein", "hin",
+    "hinaus", "hinein", "hoch", "los", "mit", "nach", "vor", "voran", "vorbei", "weg", "weiter",
+    "wieder", "zurück", "zusammen",
+];
+
+/// `technologielastige`, `zuckerhaltig`, `kugelförmigen`: a noun and an
+/// adjective suffix that is no word by itself, with or without an
+/// adjective ending.
+fn is_suffix_adjective(speller: &Speller, word: &str) -> bool {
+    if starts_uppercase(word) {
+        return false;
+    }
+    ["", "e", "en", "er", "es", "em"].iter().any(|ending| {
+        word.strip_suffix(ending).is_some_and(|stem| {
+            ADJECTIVE_SUFFIXES.iter().any(|suffix| {
+                stem.strip_suffix(suffix)
+                    .is_some_and(|head| is_compound_head(speller, head))
+            })
+        })
+    })
+}
+
+/// Suffixes that make adjectives of nouns and are no words of their own.
+const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "lastig", "haltig", "artig", "förmig", "seitig", "wertig", "sprachig", "stämmig",
+];
 
 /// `Turiner`, `Turinerin`, `Turinern`: a known place plus `-er`.
 fn is_demonym(speller: &Speller, word: &str) -> bool {
@@ -599,12 +707,18 @@ fn is_loose_compound(speller: &Speller, word: &str) -> bool {
     false
 }
 
-/// Can `head` start a compound? A word (in either case), a word plus a
-/// linking element, or a verb stem.
+/// Can `head` start a compound? A word (in either case), an agent noun of a
+/// known verb (`Errichter|schiff`: `errichten`), a word plus a linking
+/// element, or a verb stem.
 fn is_compound_head(speller: &Speller, head: &str) -> bool {
     let known = |s: &str| {
         s.chars().count() >= 3
-            && (speller.check_word(s) || speller.check_word(&capitalize_first(s)))
+            && (speller.check_word(s)
+                || speller.check_word(&capitalize_first(s))
+                || s.strip_suffix("er").is_some_and(|stem| {
+                    stem.chars().count() >= 3
+                        && speller.check_word(&format!("{}en", stem.to_lowercase()))
+                }))
     };
     if known(head) {
         return true;
@@ -1209,6 +1323,21 @@ fn glued_to_code(doc: &Document, i: usize) -> bool {
     (i > 0 && touches(i - 1, false)) || touches(i + 1, true)
 }
 
+/// `Steve Greenland (stevegr)`, `Jens Schmalzing (jensen)`: a lowercase
+/// word alone in parentheses right after a capitalised word is a user name,
+/// handle or login of the name before it, not German prose.
+fn parenthesised_handle(doc: &Document, i: usize, word: &str) -> bool {
+    let tokens = doc.tokens();
+    let text = |j: usize| tokens.get(j).map(|t| doc.token_text(t));
+    !starts_uppercase(word)
+        && i >= 3
+        && text(i - 1) == Some("(")
+        && text(i + 1) == Some(")")
+        && tokens[i - 2].kind == TokenKind::Space
+        && tokens[i - 3].kind == TokenKind::Word
+        && text(i - 3).is_some_and(starts_uppercase)
+}
+
 fn starts_uppercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1803,6 +1932,10 @@ Rosenberger war dort.";
             "Der Wendelburger Trainer und Hallstadts Trainer trafen sich.",
             "Es gilt, den Code einzutippen und eine 4-stufige Skala vorzubelegen.",
             "Der Upstream-Entwickler nutzt den Bootloader und das Rendering.",
+            "Die Verletzlichkeit und die Vorhersehbarkeit der Kurse.",
+            "Es gilt, die Briefe vorzusortieren und hinauszugelangen.",
+            "Der Index ist technologielastig, die Aktien sind technologielastige Werte.",
+            "Die Errichterschiffe und der UNESCO-Welterbe-Titel.",
         ] {
             assert!(
                 flagged(&r, text).is_empty(),
@@ -1860,6 +1993,49 @@ Rosenberger war dort.";
             flagged(&r, "Er sprach von „eine einmannige Beziehung“ mit Kim."),
             ["einmannige"]
         );
+    }
+
+    #[test]
+    fn leaves_english_terms_and_identifiers_alone() {
+        let r = rule();
+        for text in [
+            // English words of the English dictionary, in either case
+            "Er nannte das big business, der Rest sei little more.",
+            "Der Boot-Loader startet, die Hibernation folgt, der Quell-Tarball liegt bereit.",
+            // identifiers as the first part of a hyphenated word
+            "Im main-Bereich liegen die netinst-Installationen und die setuid-Dateien.",
+            "Die Liste debian-devel und das Paket debian-installer helfen.",
+            // English closed compounds, handles after names
+            "Der Server nutzt einen smarthost, die timeperiod und die wishlist.",
+            "Der Dienst systemd startet den buildd und den sshd.",
+            "Am 18. Juli starb Steve Greenland (stevegr) an einem Krebsleiden.",
+        ] {
+            assert!(
+                flagged(&r, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&r, text)
+            );
+        }
+        // German first parts and German typos stay flagged.
+        for (text, word) in [
+            (
+                "Die deutsch-französiche Freundschaft hält.",
+                "deutsch-französiche",
+            ),
+            ("Das Paket debian-Instalation fehlt.", "debian-Instalation"),
+            ("Die Firma arbeitet systmatisch.", "systmatisch"),
+            // typos in the stem of a derived word
+            ("Die Verlezlichkeit ist groß.", "Verlezlichkeit"),
+            ("Es gilt, die Briefe vorzusortiren.", "vorzusortiren"),
+            (
+                "Die Werte sind technologielastge Aktien.",
+                "technologielastge",
+            ),
+            // a German typo in parentheses, but not after a name
+            ("Das war klar (mitlerweile).", "mitlerweile"),
+        ] {
+            assert_eq!(flagged(&r, text), [word], "{text}");
+        }
     }
 
     #[test]
