@@ -52,14 +52,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
-use serde::Deserialize;
-
 use crate::config::{ConfigError, NameEntry, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::locale::Locale;
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::lexicon::has_inner_capital;
+use crate::rules::transliteration;
 use crate::spell::{
     closed_numeral_compound, hunspell_name, in_english_dictionary, prefetch_english, Speller,
 };
@@ -67,11 +66,6 @@ use crate::spell::{
 /// Environment variable naming a folder of Hunspell dictionaries that
 /// replaces the embedded ones (`[spelling] dictionary-dir` wins over it).
 pub const DICTIONARY_DIR_ENV: &str = "SCHLIFF_DICTIONARY_DIR";
-
-/// The transliteration table (`rules/transliteration.toml`), whose canonical
-/// names are added to the speller and whose variants are left to the
-/// transliteration rules: names live in one place.
-const TRANSLITERATION_TABLE: &str = include_str!("../../rules/transliteration.toml");
 
 /// Suggestions cost tens of milliseconds; a document with more distinct
 /// unknown words than this gets suggestions for the first ones only.
@@ -1379,21 +1373,6 @@ fn locale_index(locale: Locale) -> usize {
 
 const LOCALES: [Locale; 3] = [Locale::DeDe, Locale::DeAt, Locale::DeCh];
 
-/// Lenient reading of the transliteration table: only the fields the
-/// speller needs.
-#[derive(Debug, Default, Deserialize)]
-struct TransliterationTable {
-    #[serde(default)]
-    name: Vec<TableName>,
-}
-
-#[derive(Debug, Deserialize)]
-struct TableName {
-    canonical: String,
-    #[serde(default)]
-    variants: Vec<String>,
-}
-
 impl Lexicon {
     fn from_settings(settings: &Settings) -> Result<Lexicon, ConfigError> {
         let config_error = |message: String| ConfigError {
@@ -1410,10 +1389,9 @@ impl Lexicon {
             words.extend(read_word_list(&text));
         }
 
-        let mut names: Vec<(String, Vec<String>)> = Vec::new();
-        let table: TransliterationTable = toml::from_str(TRANSLITERATION_TABLE)
-            .map_err(|e| config_error(format!("transliteration table: {e}")))?;
-        names.extend(table.name.into_iter().map(|n| (n.canonical, n.variants)));
+        let mut names: Vec<(String, Vec<String>)> = transliteration::embedded_names()
+            .map(|(canonical, variants)| (canonical.to_string(), variants.to_vec()))
+            .collect();
         names.extend(settings.file.transliteration.names.iter().map(
             |NameEntry {
                  canonical,
@@ -2213,12 +2191,6 @@ variants = [\"Volodymyr Zelensky\", \"Zelenskyy\"]\n\
             name_words(&[("Kim Jong Un".to_string(), vec!["Kim Jong-un".to_string()])]);
         assert!(words.contains(&"Jong".to_string()) && words.contains(&"Kims".to_string()));
         assert!(variants.contains("Jong-un") && !variants.contains("Kim"));
-        let table: TransliterationTable = toml::from_str(
-            "[[name]]\ncanonical = \"Sergej Schoigu\"\nvariants = [\"Sergei Shoigu\"]\n\
-kind = \"person\"\nalt_style = \"x\"\nnote = \"n\"\n",
-        )
-        .unwrap();
-        assert_eq!(table.name[0].canonical, "Sergej Schoigu");
     }
 
     #[test]

@@ -65,6 +65,15 @@ static EMBEDDED: LazyLock<Vec<TableEntry>> = LazyLock::new(|| {
         .name
 });
 
+/// The canonical spelling and the variants of every entry of the embedded
+/// table: the speller accepts the canonical names and leaves the variants
+/// to these rules, so names live in one place.
+pub(crate) fn embedded_names() -> impl Iterator<Item = (&'static str, &'static [String])> {
+    EMBEDDED
+        .iter()
+        .map(|e| (e.canonical.as_str(), e.variants.as_slice()))
+}
+
 static DEFAULT_TABLE: LazyLock<Arc<NameTable>> = LazyLock::new(|| {
     Arc::new(NameTable::build(&[], false).expect("rules/transliteration.toml is valid (tested)"))
 });
