@@ -624,7 +624,7 @@ impl Rule for Inconsistent {
         let verdicts = match ctx.corpus {
             Some(corpus) => corpus.verdicts(),
             None => {
-                file_scope = NameStats::from_units(&units, None).decide(self.hyphenated, false);
+                file_scope = NameStats::from_units(&units).decide(self.hyphenated, false);
                 &file_scope
             }
         };
