@@ -64,6 +64,11 @@ impl Stat {
         self.count += other.count;
         self.files += other.files;
         self.evidence |= other.evidence;
+        // Files are read in sort order: a full list mostly keeps its paths,
+        // which one comparison tells.
+        if self.paths.len() == MAX_PATHS && self.paths.last().is_some_and(|last| last < path) {
+            return;
+        }
         if let Err(at) = self.paths.binary_search(path) {
             if at < MAX_PATHS {
                 self.paths.truncate(MAX_PATHS - 1);
