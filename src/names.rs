@@ -57,6 +57,25 @@ impl Stat {
         self.paths.dedup();
         self.paths.truncate(MAX_PATHS);
     }
+
+    /// [`Stat::add`] of one file's counts (which have no paths) found at
+    /// `path`: no path list to allocate and drop per spelling and file.
+    fn add_file(&mut self, other: &Stat, path: &Arc<str>) {
+        self.count += other.count;
+        self.files += other.files;
+        self.evidence |= other.evidence;
+        // Files are read in sort order: a full list mostly keeps its paths,
+        // which one comparison tells.
+        if self.paths.len() == MAX_PATHS && self.paths.last().is_some_and(|last| last < path) {
+            return;
+        }
+        if let Err(at) = self.paths.binary_search(path) {
+            if at < MAX_PATHS {
+                self.paths.truncate(MAX_PATHS - 1);
+                self.paths.insert(at, Arc::clone(path));
+            }
+        }
+    }
 }
 
 /// The genitive `-s` of a name (`Schoigus`, `Kim Jong Uns`), if `surface`
@@ -126,7 +145,7 @@ impl<'a> NameStats<'a> {
     /// The spellings of one document's name candidates (see
     /// [`units::collect`]). A genitive whose base form occurs in the same
     /// document counts as that base form.
-    pub fn from_units(units: &'a [Unit<'_>], path: Option<Arc<str>>) -> NameStats<'a> {
+    pub fn from_units(units: &'a [Unit<'_>]) -> NameStats<'a> {
         let mut map: FxMap<Cow<'a, str>, Stat> =
             FxMap::with_capacity_and_hasher(units.len(), Default::default());
         for u in units {
@@ -152,7 +171,6 @@ impl<'a> NameStats<'a> {
         }
         for stat in map.values_mut() {
             stat.files = 1;
-            stat.paths.extend(path.clone());
         }
         NameStats { map }
     }
@@ -434,14 +452,17 @@ impl Verdicts {
 }
 
 impl NameStats<'static> {
-    /// Adds the counts of `other`, copying only the spellings not seen yet:
-    /// most names of a file are already known from earlier files.
-    pub fn absorb(&mut self, other: NameStats<'_>) {
+    /// Adds the counts of one file's spellings found at `path`, copying
+    /// only the spellings not seen yet: most names of a file are already
+    /// known from earlier files.
+    pub fn absorb(&mut self, other: NameStats<'_>, path: &Arc<str>) {
         for (k, v) in other.map {
             match self.map.get_mut(k.as_ref()) {
-                Some(stat) => stat.add(v),
+                Some(stat) => stat.add_file(&v, path),
                 None => {
-                    self.map.insert(Cow::Owned(k.into_owned()), v);
+                    let mut stat = Stat::default();
+                    stat.add_file(&v, path);
+                    self.map.insert(Cow::Owned(k.into_owned()), stat);
                 }
             }
         }
@@ -467,7 +488,7 @@ impl CorpusNames {
     pub fn add_document(&mut self, path: &str, doc: &Document, settings: &Settings) {
         let units = units::collect(doc);
         self.stats
-            .absorb(NameStats::from_units(&units, Some(Arc::from(path))));
+            .absorb(NameStats::from_units(&units), &Arc::from(path));
         self.hyphenated |= hyphenated_style(settings);
     }
 
@@ -497,10 +518,10 @@ mod tests {
     fn stats(path: &str, text: &str) -> NameStats<'static> {
         let doc = Document::plain(text, Locale::DeDe);
         let mut owned = NameStats::default();
-        owned.absorb(NameStats::from_units(
-            &units::collect(&doc),
-            Some(Arc::from(path)),
-        ));
+        owned.absorb(
+            NameStats::from_units(&units::collect(&doc)),
+            &Arc::from(path),
+        );
         owned
     }
 

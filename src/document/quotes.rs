@@ -421,11 +421,17 @@ impl Pairing<'_> {
                 match tok.kind {
                     TokenKind::Word if doc.is_prose(&tok.range) => {
                         let word = &text[tok.range.clone()];
-                        for (i, c) in word.char_indices().filter(|&(_, c)| c == '\'' || c == '’')
-                        {
+                        // By byte: `'` and the lead byte of `’` start no
+                        // other character, and few words have either.
+                        for (i, b) in word.bytes().enumerate() {
+                            let len = match b {
+                                b'\'' => 1,
+                                0xe2 if word[i..].starts_with('’') => 3,
+                                _ => continue,
+                            };
                             let start = tok.range.start + i;
                             self.push(
-                                start..start + c.len_utf8(),
+                                start..start + len,
                                 QuoteRole::Apostrophe,
                                 QuoteLevel::Single,
                             );

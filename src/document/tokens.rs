@@ -79,7 +79,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     let mut links = links.into_iter().peekable();
 
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+    // Prose has a token per three to four bytes (a word, its space and
+    // punctuation): room for one per 2.7 bytes spares a copy of the whole
+    // list when it grows.
+    let mut tokens = Vec::with_capacity(text.len() * 3 / 8);
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < text.len() {

@@ -193,20 +193,6 @@ fn name_parts<'d>(word: &'d str, offset: usize, mut f: impl FnMut(Range<usize>, 
     });
 }
 
-/// Every capitalised word and part of a word (`Selenskyj` in
-/// `Selenskyj-Regierung`), without the sentence and syllable analysis of
-/// [`for_each_unit`]: for looking up names one word at a time.
-pub fn for_each_name_word<'d>(doc: &'d Document, mut f: impl FnMut(Range<usize>, &'d str)) {
-    for t in doc.tokens() {
-        if t.kind == TokenKind::Word {
-            let word = doc.token_text(t);
-            if starts_upper(word) {
-                name_parts(word, t.range.start, |range, part, _| f(range, part));
-            }
-        }
-    }
-}
-
 /// Whether a capital letter follows inside a hyphen-separated part (`KCNA`,
 /// `UN`, `McDonald`), which romanized syllables never have.
 fn has_inner_capital(word: &str) -> bool {
@@ -297,7 +283,19 @@ fn syllable_run(doc: &Document, i: usize, initial: bool) -> Option<(usize, Strin
 }
 
 /// Calls `f` with every name candidate of the document, in text order.
-pub fn for_each_unit<'d>(doc: &'d Document, mut f: impl FnMut(Unit<'d>)) {
+pub fn for_each_unit<'d>(doc: &'d Document, f: impl FnMut(Unit<'d>)) {
+    walk(doc, f, |_, _| {});
+}
+
+/// Calls `unit` with every name candidate and `word` with every capitalised
+/// word and part of a word (`Selenskyj` in `Selenskyj-Regierung`, also
+/// inside syllable runs), each in text order: the name words are looked up
+/// one at a time, and finding both in one walk saves a second one.
+fn walk<'d>(
+    doc: &'d Document,
+    mut f: impl FnMut(Unit<'d>),
+    mut word_part: impl FnMut(Range<usize>, &'d str),
+) {
     let tokens = doc.tokens();
     let sentences = doc.sentences();
     let mut sentence = 0;
@@ -336,10 +334,17 @@ pub fn for_each_unit<'d>(doc: &'d Document, mut f: impl FnMut(Unit<'d>)) {
                 surface: Cow::Owned(surface),
                 evidence,
             });
+            for t in &tokens[i..=last] {
+                let word = doc.token_text(t);
+                if t.kind == TokenKind::Word && starts_upper(word) {
+                    name_parts(word, t.range.start, |range, part, _| word_part(range, part));
+                }
+            }
             i = last + 1;
             continue;
         }
         name_parts(word, t.range.start, |range, part, glued| {
+            word_part(range.clone(), part);
             f(Unit {
                 range,
                 surface: Cow::Borrowed(part),
@@ -359,6 +364,49 @@ pub fn collect(doc: &Document) -> Vec<Unit<'_>> {
         }
     });
     units
+}
+
+/// The name candidates in prose ([`collect`]) and every capitalised word
+/// and part of a word, found in one walk for the two transliteration rules
+/// (shared through [`Document::shared`]; it holds no borrow of the text).
+#[derive(Debug)]
+pub struct NameWords {
+    units: Vec<(Range<usize>, Option<String>, bool)>,
+    /// The ranges of the capitalised words and parts, in text order.
+    pub words: Vec<Range<usize>>,
+}
+
+impl NameWords {
+    pub fn new(doc: &Document) -> NameWords {
+        let mut units = Vec::new();
+        let mut words = Vec::new();
+        walk(
+            doc,
+            |u| {
+                if doc.is_prose(&u.range) {
+                    let owned = match u.surface {
+                        Cow::Owned(s) => Some(s),
+                        Cow::Borrowed(_) => None,
+                    };
+                    units.push((u.range, owned, u.evidence));
+                }
+            },
+            |range, _| words.push(range),
+        );
+        NameWords { units, words }
+    }
+
+    /// The name candidates in prose of `doc`, the document walked.
+    pub fn units<'a>(&'a self, doc: &'a Document) -> Vec<Unit<'a>> {
+        self.units
+            .iter()
+            .map(|(range, owned, evidence)| Unit {
+                range: range.clone(),
+                surface: Cow::Borrowed(owned.as_deref().unwrap_or(&doc.text[range.clone()])),
+                evidence: *evidence,
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

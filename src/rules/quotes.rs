@@ -12,6 +12,8 @@
 //! one convention; fixes use the convention the document mostly uses, or the
 //! locale's default (`„…“`, `«…»` in de-CH).
 
+use std::ops::Range;
+
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, QuoteLevel, QuoteMark, QuotePair, QuoteRole, QuoteStyle};
 use crate::locale::Locale;
@@ -146,19 +148,30 @@ impl Rule for QuoteRule {
         if doc.quotes().is_empty() {
             return;
         }
-        let target = target_style(doc);
-        for pair in doc.quote_pairs() {
-            let Some(finding) = assess(doc, &pair, target) else {
-                continue;
-            };
-            if finding.problem != self.0 {
-                continue;
+        let assessed = doc.shared(Assessed::new);
+        for (range, finding) in &assessed.0 {
+            if finding.problem == self.0 {
+                out.push(
+                    self.diagnostic(range.clone(), finding.message.clone())
+                        .with_optional_fix(finding.fix.clone()),
+                );
             }
-            out.push(
-                self.diagnostic(pair.range(), finding.message)
-                    .with_optional_fix(finding.fix),
-            );
         }
+    }
+}
+
+/// The problem of every quotation that has one, with its range: assessed
+/// once per document for the seven rules that each report one problem.
+struct Assessed(Vec<(Range<usize>, Finding)>);
+
+impl Assessed {
+    fn new(doc: &Document) -> Assessed {
+        let target = target_style(doc);
+        Assessed(
+            doc.quote_pairs()
+                .filter_map(|pair| Some((pair.range(), assess(doc, &pair, target)?)))
+                .collect(),
+        )
     }
 }
 

@@ -18,7 +18,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::locale::Locale;
 use crate::names::fold::{self, features};
-use crate::names::units::{self, for_each_name_word, for_each_unit};
+use crate::names::units::{for_each_unit, NameWords};
 use crate::names::{
     hyphenated_style, strip_genitive, CorpusNames, FxMap, FxSet, NameStats, Reason,
 };
@@ -541,29 +541,31 @@ impl Rule for NonStandard {
         let mut key = Vec::new();
         let mut next = 0;
         let listed: Vec<Range<usize>> = matches.iter().map(|m| m.range.clone()).collect();
-        for_each_name_word(doc, |range, word| {
+        let names = doc.shared(NameWords::new);
+        for range in &names.words {
+            let word = &doc.text[range.clone()];
             while next < listed.len() && listed[next].end <= range.start {
                 next += 1;
             }
             if listed.get(next).is_some_and(|r| r.start < range.end) {
-                return;
+                continue;
             }
             let Some((entry, len)) = table.key_variant(word, &mut key) else {
-                return;
+                continue;
             };
             let range = range.start..range.start + len;
             let capital_after =
                 word_after(&doc.text, range.end).is_some_and(|w| w.starts_with(char::is_uppercase));
             if table.entries[entry].kind == Kind::GivenName && (len < word.len() || !capital_after)
             {
-                return;
+                continue;
             }
             matches.push(TableMatch {
                 phrase: word[..len].to_string(),
                 range,
                 entry,
             });
-        });
+        }
         let found = matches
             .into_iter()
             .filter_map(|m| {
@@ -625,12 +627,13 @@ impl Rule for Inconsistent {
         if ctx.corpus.is_some_and(|c| c.verdicts().is_empty()) {
             return;
         }
-        let units = units::collect(doc);
+        let names = doc.shared(NameWords::new);
+        let units = names.units(doc);
         let file_scope;
         let verdicts = match ctx.corpus {
             Some(corpus) => corpus.verdicts(),
             None => {
-                file_scope = NameStats::from_units(&units, None).decide(self.hyphenated, false);
+                file_scope = NameStats::from_units(&units).decide(self.hyphenated, false);
                 &file_scope
             }
         };
