@@ -1771,7 +1771,10 @@ fn user_spellers(dir: &Path) -> Result<[Option<Speller>; 3], String> {
 
 /// Verdicts per distinct word, per thread (no locking on the hot path) and
 /// per lexicon and locale, in front of [`shared_verdict`]. Cleared when it
-/// grows past [`MAX_VERDICTS`].
+/// grows past [`MAX_THREAD_VERDICTS`]: news vocabulary is Zipf-distributed,
+/// so the words of a few thousand articles answer nearly every lookup, and
+/// the rest cost one lock of the shared cache instead of a second copy of
+/// it per thread.
 fn with_verdicts<R>(key: usize, f: impl FnOnce(&mut HashMap<Box<str>, Verdict>) -> R) -> R {
     thread_local! {
         static VERDICTS: RefCell<HashMap<usize, HashMap<Box<str>, Verdict>>> =
@@ -1780,16 +1783,19 @@ fn with_verdicts<R>(key: usize, f: impl FnOnce(&mut HashMap<Box<str>, Verdict>) 
     VERDICTS.with(|cell| {
         let mut all = cell.borrow_mut();
         let map = all.entry(key).or_default();
-        if map.len() > MAX_VERDICTS {
+        if map.len() > MAX_THREAD_VERDICTS {
             map.clear();
         }
         f(map)
     })
 }
 
-/// Bound of each verdict cache, so that a huge corpus of distinct tokens
-/// cannot exhaust memory.
+/// Bound of the shared verdict cache, so that a huge corpus of distinct
+/// tokens cannot exhaust memory.
 const MAX_VERDICTS: usize = 1 << 20;
+
+/// Bound of each thread's verdict cache.
+const MAX_THREAD_VERDICTS: usize = 1 << 14;
 
 /// The verdict on a word that this thread has not seen: judged once per run
 /// and shared by all threads. A verdict costs tens of microseconds (a
