@@ -38,7 +38,9 @@ mod shapes;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use spellbook::Dictionary;
 
@@ -115,6 +117,10 @@ pub fn prefetch_english() {
     });
 }
 
+/// What building the pre-check model costs (~0.1 s for de_DE in a release
+/// build); see [`Speller::dict_check`].
+const SHAPES_BUILD_NANOS: u64 = 100_000_000;
+
 /// Longest hyphenated token (in parts) that gets the per-part treatment;
 /// anything longer is judged by spellbook alone.
 const MAX_HYPHEN_PARTS: usize = 8;
@@ -129,9 +135,12 @@ pub struct Speller {
     sources: Arc<(Cow<'static, str>, Cow<'static, str>)>,
     /// Words added by [`Speller::with_words`].
     added: Vec<String>,
-    /// Built on the first [`Speller::might_accept`]: runs without unknown
-    /// words never pay for it.
+    /// Built on the first [`Speller::might_accept`] or by
+    /// [`Speller::dict_check`]: runs with few unknown words never pay for
+    /// it.
     shapes: OnceLock<Shapes>,
+    /// Time spellbook has spent rejecting words so far, without the model.
+    rejecting_nanos: AtomicU64,
 }
 
 impl fmt::Debug for Speller {
@@ -202,6 +211,7 @@ impl Speller {
             sources: Arc::new((aff, dic)),
             added: Vec::new(),
             shapes: OnceLock::new(),
+            rejecting_nanos: AtomicU64::new(0),
         })
     }
 
@@ -239,6 +249,7 @@ impl Speller {
             sources: Arc::clone(&self.sources),
             added,
             shapes: OnceLock::new(),
+            rejecting_nanos: AtomicU64::new(0),
         }
     }
 
@@ -258,24 +269,49 @@ impl Speller {
     /// compound parts (~0.2 s, ~10 MB, see `spell/shapes.rs`): call it only
     /// when enough checks will follow to pay for that.
     pub fn might_accept(&self, word: &str) -> bool {
-        self.shapes
-            .get_or_init(|| {
-                let (aff, dic) = &*self.sources;
-                let swiss = |list: &'static str| -> Cow<'static, str> {
-                    if self.locale == Locale::DeCh {
-                        Cow::Owned(list.replace('ß', "ss"))
-                    } else {
-                        Cow::Borrowed(list)
-                    }
-                };
-                let (words, names) = (swiss(WORDS_DIC), swiss(NAMES_DIC));
-                Shapes::new(
-                    aff,
-                    &[dic, &words, &names],
-                    self.added.iter().map(String::as_str),
-                )
-            })
-            .might_accept(word)
+        self.shapes().might_accept(word)
+    }
+
+    fn shapes(&self) -> &Shapes {
+        self.shapes.get_or_init(|| {
+            let (aff, dic) = &*self.sources;
+            let swiss = |list: &'static str| -> Cow<'static, str> {
+                if self.locale == Locale::DeCh {
+                    Cow::Owned(list.replace('ß', "ss"))
+                } else {
+                    Cow::Borrowed(list)
+                }
+            };
+            let (words, names) = (swiss(WORDS_DIC), swiss(NAMES_DIC));
+            Shapes::new(
+                aff,
+                &[dic, &words, &names],
+                self.added.iter().map(String::as_str),
+            )
+        })
+    }
+
+    /// spellbook's verdict, behind the [`Shapes`] pre-check once that is
+    /// built. spellbook spends most of its time rejecting words: it searches
+    /// every compound split of an unknown word, up to milliseconds for a
+    /// long one, which the model turns away in well under a microsecond.
+    /// The model is built once the rejections have cost about as much time
+    /// as building it (ski rental): a run over one article never pays for
+    /// it, a corpus run pays once, early.
+    fn dict_check(&self, word: &str) -> bool {
+        if let Some(shapes) = self.shapes.get() {
+            return shapes.might_accept(word) && self.dict.check(word);
+        }
+        let start = Instant::now();
+        if self.dict.check(word) {
+            return true;
+        }
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        let before = self.rejecting_nanos.fetch_add(nanos, Ordering::Relaxed);
+        if before < SHAPES_BUILD_NANOS && before.saturating_add(nanos) >= SHAPES_BUILD_NANOS {
+            self.shapes();
+        }
+        false
     }
 
     /// Is `word` spelled correctly?
@@ -305,7 +341,7 @@ impl Speller {
                 return true;
             }
         }
-        if self.dict.check(word) {
+        if self.dict_check(word) {
             return true;
         }
         self.check_slow(word, has_hyphen)
@@ -323,7 +359,7 @@ impl Speller {
             let mut dotted = String::with_capacity(word.len() + 1);
             dotted.push_str(word);
             dotted.push('.');
-            return self.dict.check(&dotted);
+            return self.dict_check(&dotted);
         }
         false
     }
@@ -462,7 +498,7 @@ impl Speller {
             for p in &parts[1..] {
                 closed.push_str(&lowercase_first(p));
             }
-            if self.dict.check(&closed) {
+            if self.dict_check(&closed) {
                 return true;
             }
         }
@@ -487,7 +523,7 @@ impl Speller {
     /// may be longer here than alone (`UNESCO-Welterbe`, `DNSSEC-Standard`):
     /// before a hyphen, a run of capitals is a name, not a shouted word.
     fn check_simple(&self, part: &str) -> bool {
-        self.dict.check(part)
+        self.dict_check(part)
             || is_acronym_of(part, MAX_ACRONYM_IN_COMPOUND)
             || is_number_like(part)
     }
@@ -503,14 +539,14 @@ impl Speller {
         let mut with_hyphen = String::with_capacity(part.len() + 1);
         with_hyphen.push_str(part);
         with_hyphen.push('-');
-        if self.dict.check(&with_hyphen) {
+        if self.dict_check(&with_hyphen) {
             return true;
         }
         // A noun and the linking `s` that igerman98 has no compound form
         // for (`Mitgliedschafts-`: `Mitgliedschaft`).
         let linked = part
             .strip_suffix('s')
-            .is_some_and(|noun| starts_uppercase(noun) && noun.len() >= 4 && self.dict.check(noun));
+            .is_some_and(|noun| starts_uppercase(noun) && noun.len() >= 4 && self.dict_check(noun));
         linked || next.is_some_and(|n| self.pair_closes(part, n))
     }
 
@@ -523,7 +559,7 @@ impl Speller {
         let mut closed = String::with_capacity(first.len() + second.len());
         closed.push_str(first);
         closed.push_str(&lowercase_first(second));
-        self.dict.check(&closed)
+        self.dict_check(&closed)
     }
 }
 
@@ -757,6 +793,51 @@ mod tests {
     fn speller_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Speller>();
+    }
+
+    /// The pre-check model may only turn away work, never change a verdict:
+    /// every word of our fixtures (typos included) and their case and
+    /// hyphen variants are judged alike with and without it.
+    #[test]
+    fn precheck_model_changes_no_verdict() {
+        let (aff, dic) = embedded_files(Locale::DeDe);
+        let plain = Speller::from_hunspell(aff, dic, Locale::DeDe).unwrap();
+        // As if the model had been built already: it never will be.
+        plain
+            .rejecting_nanos
+            .store(SHAPES_BUILD_NANOS, Ordering::Relaxed);
+        let gated = Speller::from_hunspell(aff, dic, Locale::DeDe).unwrap();
+        gated.shapes();
+        let mut words = std::collections::BTreeSet::new();
+        for dir in [
+            "tests/fixtures/clean",
+            "tests/fixtures/artifacts",
+            "examples",
+        ] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+                for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                    let word = word.trim_matches('-');
+                    if !word.is_empty() {
+                        words.insert(word.to_string());
+                        words.insert(word.to_uppercase());
+                        words.insert(lowercase_first(word));
+                        words.insert(capitalize_first(word));
+                        words.insert(format!("{word}-"));
+                    }
+                }
+            }
+        }
+        assert!(words.len() > 20_000, "{}", words.len());
+        let differ: Vec<&String> = words
+            .iter()
+            .filter(|w| plain.check_word(w) != gated.check_word(w))
+            .collect();
+        assert!(differ.is_empty(), "{differ:?}");
+        assert!(
+            plain.shapes.get().is_none(),
+            "the plain speller built the model"
+        );
     }
 
     #[test]
