@@ -55,7 +55,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use crate::config::{ConfigError, NameEntry, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
-use crate::locale::Locale;
+use crate::locale::{Locale, LocaleSetting};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::lexicon::has_inner_capital;
 use crate::rules::transliteration;
@@ -1363,6 +1363,41 @@ struct Lexicon {
 
 static NEXT_LEXICON_ID: AtomicUsize = AtomicUsize::new(1);
 
+/// The names of the embedded transliteration table, as (canonical,
+/// variants).
+fn embedded_name_entries() -> Vec<(String, Vec<String>)> {
+    transliteration::embedded_names()
+        .map(|(canonical, variants)| (canonical.to_string(), variants.to_vec()))
+        .collect()
+}
+
+/// The words the embedded table's names add to the dictionary.
+static EMBEDDED_NAME_WORDS: LazyLock<Vec<String>> =
+    LazyLock::new(|| name_words(&embedded_name_entries()).0);
+
+static DEFAULT_SPELLERS: [OnceLock<Speller>; 3] =
+    [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// The embedded dictionary of `locale` with the embedded table's names:
+/// what every run without dictionaries of its own starts from. Parsed once
+/// per process, with the names added in place rather than to a copy.
+fn default_speller(locale: Locale) -> &'static Speller {
+    DEFAULT_SPELLERS[locale_index(locale)].get_or_init(|| {
+        Speller::embedded_with_words(locale, EMBEDDED_NAME_WORDS.iter().map(String::as_str))
+    })
+}
+
+/// Starts parsing the default speller of `locale` on another thread, so
+/// that it overlaps with everything a run does before its first spelling
+/// check (setting up the other rules, reading and tokenising files): parsing
+/// takes ~20 ms, the whole of a one-article run without spelling about as
+/// long. A check that needs the speller earlier waits for it.
+fn prefetch_default_speller(locale: Locale) {
+    if DEFAULT_SPELLERS[locale_index(locale)].get().is_none() {
+        std::thread::spawn(move || default_speller(locale));
+    }
+}
+
 fn locale_index(locale: Locale) -> usize {
     match locale {
         Locale::DeDe => 0,
@@ -1389,26 +1424,42 @@ impl Lexicon {
             words.extend(read_word_list(&text));
         }
 
-        let mut names: Vec<(String, Vec<String>)> = transliteration::embedded_names()
-            .map(|(canonical, variants)| (canonical.to_string(), variants.to_vec()))
+        let config_names: Vec<(String, Vec<String>)> = settings
+            .file
+            .transliteration
+            .names
+            .iter()
+            .map(
+                |NameEntry {
+                     canonical,
+                     variants,
+                     ..
+                 }| (canonical.clone(), variants.clone()),
+            )
             .collect();
-        names.extend(settings.file.transliteration.names.iter().map(
-            |NameEntry {
-                 canonical,
-                 variants,
-                 ..
-             }| (canonical.clone(), variants.clone()),
-        ));
-        let (name_words, variants) = name_words(&names);
-        words.extend(name_words);
+        let mut names = embedded_name_entries();
+        names.extend(config_names.iter().cloned());
+        let (_, variants) = name_words(&names);
 
         let env = std::env::var_os(DICTIONARY_DIR_ENV).map(PathBuf::from);
         let user = match &dictionary_dir(settings, env) {
             Some(dir) => user_spellers(dir).map_err(config_error)?,
             None => [None, None, None],
         };
+        let own_dictionaries = user.iter().any(Option::is_some);
+        // The embedded spellers know the table's names already; the user's
+        // dictionaries get them added.
+        if own_dictionaries {
+            words.extend(EMBEDDED_NAME_WORDS.iter().cloned());
+        } else if settings.selection.enables(UNKNOWN_WORD.id) {
+            prefetch_default_speller(match settings.locale {
+                LocaleSetting::Fixed(locale) => locale,
+                LocaleSetting::Auto => Locale::DeDe,
+            });
+        }
+        words.extend(name_words(&config_names).0);
 
-        let plain = words.is_empty() && user.iter().all(Option::is_none);
+        let plain = words.is_empty() && !own_dictionaries;
         Ok(Lexicon {
             id: if plain {
                 0
@@ -1426,7 +1477,7 @@ impl Lexicon {
         let i = locale_index(locale);
         let base = self.user[i]
             .as_ref()
-            .unwrap_or_else(|| Speller::embedded(locale));
+            .unwrap_or_else(|| default_speller(locale));
         if self.extra_words.is_empty() {
             return base;
         }
