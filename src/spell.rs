@@ -164,7 +164,7 @@ impl Speller {
             Locale::DeAt => &EMBEDDED[1],
             Locale::DeCh => &EMBEDDED[2],
         };
-        slot.get_or_init(|| Speller::embedded_with_words(locale, []))
+        slot.get_or_init(|| Speller::parse_embedded(locale))
     }
 
     /// Builds a speller from `<dir>/<name>.aff` and `<dir>/<name>.dic`, where
@@ -209,27 +209,20 @@ impl Speller {
         })
     }
 
-    /// The embedded dictionary of `locale` that also accepts `words` (see
-    /// [`Speller::with_words`]), parsed afresh: for a word list fixed for
-    /// the whole process, this saves [`Speller::with_words`]'s copy of the
-    /// dictionary (~3 ms).
-    pub fn embedded_with_words<'a>(
-        locale: Locale,
-        words: impl IntoIterator<Item = &'a str>,
-    ) -> Speller {
+    /// The embedded dictionary of `locale`, parsed afresh (not cached, see
+    /// [`Speller::embedded`]). With [`Speller::add_words`], a word list fixed
+    /// for the whole process does without [`Speller::with_words`]'s copy of
+    /// the dictionary (~3 ms).
+    pub fn parse_embedded(locale: Locale) -> Speller {
         let (aff, dic) = embedded_files(locale);
         // Fixed at build time and covered by the tests: failing here is a
         // bug in the build, not user error.
-        let mut speller = Speller::from_sources(Cow::Borrowed(aff), Cow::Borrowed(dic), locale)
-            .unwrap_or_else(|e| panic!("embedded {locale} dictionary: {e}"));
-        speller.add_words(words);
-        speller
+        Speller::from_sources(Cow::Borrowed(aff), Cow::Borrowed(dic), locale)
+            .unwrap_or_else(|e| panic!("embedded {locale} dictionary: {e}"))
     }
 
-    /// A copy of this speller that also accepts `words` (a user's word list,
-    /// names). Each word is added as it is, without affix flags, so the
-    /// result does not depend on the flags of the `.aff` file; a word with a
-    /// `/` is added whole (`km/h`). For de-CH every `ß` is written `ss`.
+    /// A copy of this speller that also accepts `words`; see
+    /// [`Speller::add_words`].
     ///
     /// Copies the whole dictionary (a few milliseconds): build it once per
     /// run, not per document.
@@ -246,7 +239,11 @@ impl Speller {
         speller
     }
 
-    fn add_words<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+    /// Makes this speller accept `words` too (a user's word list, names).
+    /// Each word is added as it is, without affix flags, so the result does
+    /// not depend on the flags of the `.aff` file; a word with a `/` is added
+    /// whole (`km/h`). For de-CH every `ß` is written `ss`.
+    pub fn add_words<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
         for word in words {
             let word = word.trim();
             if word.is_empty() {

@@ -23,6 +23,9 @@ pub mod whitespace;
 /// a whole, the earlier one wins, so families that explain a line best
 /// (boilerplate before repetition) come first.
 pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
+    // Built first: the spelling rule starts loading its dictionary in the
+    // background, which then overlaps with setting up the others.
+    let spelling = spelling::rules(settings)?;
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(boilerplate::rules(settings)?);
     rules.extend(untranslated::rules());
@@ -33,7 +36,7 @@ pub fn all_rules(settings: &Settings) -> Result<Vec<Box<dyn Rule>>, ConfigError>
     rules.extend(typography::rules());
     rules.extend(transliteration::rules(settings)?);
     rules.extend(spelling_numeral::rules());
-    rules.extend(spelling::rules(settings)?);
+    rules.extend(spelling);
     rules.extend(repetition::rules(settings)?);
     Ok(rules)
 }

@@ -1383,7 +1383,11 @@ static DEFAULT_SPELLERS: [OnceLock<Speller>; 3] =
 /// per process, with the names added in place rather than to a copy.
 fn default_speller(locale: Locale) -> &'static Speller {
     DEFAULT_SPELLERS[locale_index(locale)].get_or_init(|| {
-        Speller::embedded_with_words(locale, EMBEDDED_NAME_WORDS.iter().map(String::as_str))
+        let mut speller = Speller::parse_embedded(locale);
+        // After parsing: on the prefetch thread, the transliteration rules
+        // have read the table (which the names come from) meanwhile.
+        speller.add_words(EMBEDDED_NAME_WORDS.iter().map(String::as_str));
+        speller
     })
 }
 
@@ -1415,6 +1419,19 @@ impl Lexicon {
             message,
         };
 
+        let env = std::env::var_os(DICTIONARY_DIR_ENV).map(PathBuf::from);
+        let user = match &dictionary_dir(settings, env) {
+            Some(dir) => user_spellers(dir).map_err(config_error)?,
+            None => [None, None, None],
+        };
+        let own_dictionaries = user.iter().any(Option::is_some);
+        if !own_dictionaries && settings.selection.enables(UNKNOWN_WORD.id) {
+            prefetch_default_speller(match settings.locale {
+                LocaleSetting::Fixed(locale) => locale,
+                LocaleSetting::Auto => Locale::DeDe,
+            });
+        }
+
         let mut words: Vec<String> = settings.extra_words().to_vec();
         for file in &settings.file.spelling.word_files {
             let path = settings.resolve(file);
@@ -1423,7 +1440,11 @@ impl Lexicon {
             })?;
             words.extend(read_word_list(&text));
         }
-
+        // The embedded spellers know the table's names already; the user's
+        // dictionaries get them added.
+        if own_dictionaries {
+            words.extend(EMBEDDED_NAME_WORDS.iter().cloned());
+        }
         let config_names: Vec<(String, Vec<String>)> = settings
             .file
             .transliteration
@@ -1437,27 +1458,10 @@ impl Lexicon {
                  }| (canonical.clone(), variants.clone()),
             )
             .collect();
-        let mut names = embedded_name_entries();
-        names.extend(config_names.iter().cloned());
-        let (_, variants) = name_words(&names);
-
-        let env = std::env::var_os(DICTIONARY_DIR_ENV).map(PathBuf::from);
-        let user = match &dictionary_dir(settings, env) {
-            Some(dir) => user_spellers(dir).map_err(config_error)?,
-            None => [None, None, None],
-        };
-        let own_dictionaries = user.iter().any(Option::is_some);
-        // The embedded spellers know the table's names already; the user's
-        // dictionaries get them added.
-        if own_dictionaries {
-            words.extend(EMBEDDED_NAME_WORDS.iter().cloned());
-        } else if settings.selection.enables(UNKNOWN_WORD.id) {
-            prefetch_default_speller(match settings.locale {
-                LocaleSetting::Fixed(locale) => locale,
-                LocaleSetting::Auto => Locale::DeDe,
-            });
-        }
         words.extend(name_words(&config_names).0);
+        let mut names = embedded_name_entries();
+        names.extend(config_names);
+        let (_, variants) = name_words(&names);
 
         let plain = words.is_empty() && !own_dictionaries;
         Ok(Lexicon {
