@@ -33,6 +33,7 @@
 //! `bzw` followed by a dot passes. Agency names and units (`dpa`, `AFP`,
 //! `km`, `kg`) are plain words.
 
+mod hunspell;
 mod shapes;
 
 use std::borrow::Cow;
