@@ -1,6 +1,10 @@
 //! Hunspell's `.aff` affix rules and `.dic` entries, read without spellbook:
-//! the expansion of a stem into its word forms, for the pre-check model of
-//! `shapes.rs`.
+//! the expansion of a stem into its word forms, and Hunspell's casing
+//! classes.
+//!
+//! Shared with `build.rs`, which expands the English dictionary into its
+//! forms at build time (see `english.rs`), and used at run time by the
+//! pre-check model of `shapes.rs`. Needs only `std`.
 
 use std::collections::HashMap;
 
@@ -198,6 +202,56 @@ pub(crate) fn dic_entry(line: &str) -> Option<(String, &str)> {
     (!word.bytes().all(|b| b.is_ascii_digit())).then_some((word, ""))
 }
 
+/// Hunspell's casing classes, which decide the case variants a word is
+/// looked up in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Casing {
+    /// No capitals: `endian`.
+    Lower,
+    /// Only the first letter is a capital: `Loader`.
+    Title,
+    /// Capitals and no lowercase letters: `UPDATE`, `3D`.
+    Upper,
+    /// Capitals after a lowercase first letter: `iPhone`.
+    Camel,
+    /// More capitals after a capital first letter: `McDonald`.
+    Pascal,
+}
+
+pub(crate) fn casing(word: &str) -> Casing {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    if upper == 0 {
+        return Casing::Lower;
+    }
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    if first_upper && upper == 1 {
+        Casing::Title
+    } else if !word.chars().any(char::is_lowercase) {
+        Casing::Upper
+    } else if first_upper {
+        Casing::Pascal
+    } else {
+        Casing::Camel
+    }
+}
+
+/// The first character uppercased, the rest lowercased.
+pub(crate) fn titlecase(word: &str) -> String {
+    let mut chars = word.chars();
+    let mut out: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    out.extend(chars.flat_map(char::to_lowercase));
+    out
+}
+
+/// The value bits of a form in a map of word forms: a form of an entry,
+/// of a hidden homonym (see `build.rs`), or both.
+pub(crate) const FORM: u64 = 1;
+pub(crate) const HIDDEN_FORM: u64 = 2;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +299,18 @@ mod tests {
                 "doed/USD"
             ]
         );
+    }
+
+    #[test]
+    fn casing_classes() {
+        assert_eq!(casing("endian"), Casing::Lower);
+        assert_eq!(casing("Loader"), Casing::Title);
+        assert_eq!(casing("UPDATE"), Casing::Upper);
+        assert_eq!(casing("3D"), Casing::Upper);
+        assert_eq!(casing("iPhone"), Casing::Camel);
+        assert_eq!(casing("McDonald"), Casing::Pascal);
+        assert_eq!(casing("21st"), Casing::Lower);
+        assert_eq!(titlecase("MCDONALD'S"), "Mcdonald's");
+        assert_eq!(titlecase("3D"), "3d");
     }
 }
