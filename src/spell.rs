@@ -33,6 +33,8 @@
 //! `bzw` followed by a dot passes. Agency names and units (`dpa`, `AFP`,
 //! `km`, `kg`) are plain words.
 
+mod english;
+mod hunspell;
 mod shapes;
 
 use std::borrow::Cow;
@@ -78,43 +80,14 @@ fn embedded_files(locale: Locale) -> (&'static str, &'static str) {
 const WORDS_DIC: &str = include_str!("../dictionaries/words.dic");
 const NAMES_DIC: &str = include_str!("../dictionaries/names.dic");
 
-/// An English dictionary (en_US from SCOWL, Debian's `hunspell-en-us`
-/// 2020.12.07), parsed on first use. schliff checks German; this only tells
-/// English terms inside German text (`little endian`, `Boot-Loader`) from
-/// misspelt German words, which are almost never English words.
-static ENGLISH: OnceLock<Dictionary> = OnceLock::new();
-
-/// Is `word` an English word (in any case: `endian`, `Loader`, `UPDATE`)?
+/// Is `word` an English word (in any case: `loader`, `Loader`, `LOADER`)?
 ///
-/// The first call parses the embedded dictionary (10–40 ms, as long as
-/// de_DE) unless [`prefetch_english`] has done so; callers ask only about
-/// words the German speller rejected.
+/// schliff checks German; this only tells English terms inside German text
+/// (`Boot-Loader`, `Upstream`) from misspelt German words, which are
+/// almost never English words. The dictionary is en_US from SCOWL, expanded
+/// into its word forms at build time, so asking costs no start-up.
 pub fn in_english_dictionary(word: &str) -> bool {
-    english().check(word)
-}
-
-fn english() -> &'static Dictionary {
-    ENGLISH.get_or_init(|| {
-        Dictionary::new(
-            include_str!("../dictionaries/en_US.aff"),
-            include_str!("../dictionaries/en_US.dic"),
-        )
-        // Fixed at build time and covered by the tests.
-        .unwrap_or_else(|e| panic!("embedded en_US dictionary: {e}"))
-    })
-}
-
-/// Starts parsing the English dictionary on another thread, once per
-/// process, so that it overlaps with loading the German one: a cold run on
-/// one article would otherwise wait for both in turn. A caller that needs
-/// the dictionary before the thread is done waits for it.
-pub fn prefetch_english() {
-    static STARTED: std::sync::Once = std::sync::Once::new();
-    STARTED.call_once(|| {
-        if ENGLISH.get().is_none() {
-            std::thread::spawn(english);
-        }
-    });
+    english::is_word(word)
 }
 
 /// What building the pre-check model costs (~0.1 s for de_DE in a release

@@ -59,9 +59,7 @@ use crate::locale::{Locale, LocaleSetting};
 use crate::rule::{Context, FixAvailability, Rule, RuleMeta};
 use crate::rules::lexicon::has_inner_capital;
 use crate::rules::transliteration;
-use crate::spell::{
-    closed_numeral_compound, hunspell_name, in_english_dictionary, prefetch_english, Speller,
-};
+use crate::spell::{closed_numeral_compound, hunspell_name, in_english_dictionary, Speller};
 
 /// Environment variable naming a folder of Hunspell dictionaries that
 /// replaces the embedded ones (`[spelling] dictionary-dir` wins over it).
@@ -112,9 +110,6 @@ impl Rule for UnknownWord {
     }
 
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // Unknown words are asked whether they are English; the English
-        // dictionary loads while the German one does.
-        prefetch_english();
         let locale = doc.locale();
         let speller = self.lexicon.speller(locale);
         let candidates = self.candidates(doc, speller);

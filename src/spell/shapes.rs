@@ -25,8 +25,10 @@
 //! flags (other flag syntaxes, `COMPOUNDRULE`, `IGNORE`, …): for those it
 //! accepts everything. Hash collisions can only make it accept more.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+
+use super::hunspell::{dic_entry, Affixes};
 
 /// The word forms of one dictionary, as hashes of their lowercased letters.
 pub(crate) struct Shapes {
@@ -83,85 +85,9 @@ impl Key {
     }
 }
 
-/// One `PFX`/`SFX` rule.
-struct Affix {
-    flag: char,
-    prefix: bool,
-    cross: bool,
-    strip: Vec<char>,
-    add: Vec<char>,
-    /// Continuation flags (`/flags` after the added string).
-    cont: Vec<char>,
-    cond: Vec<CondChar>,
-}
-
-/// One position of an affix condition: `.`, `x`, `[xyz]` or `[^xyz]`.
-enum CondChar {
-    Any,
-    OneOf(Vec<char>, bool),
-}
-
-impl CondChar {
-    fn matches(&self, c: char) -> bool {
-        match self {
-            CondChar::Any => true,
-            CondChar::OneOf(set, negated) => set.contains(&c) != *negated,
-        }
-    }
-}
-
-fn parse_condition(cond: &str) -> Vec<CondChar> {
-    let mut out = Vec::new();
-    let mut chars = cond.chars();
-    while let Some(c) = chars.next() {
-        out.push(match c {
-            '.' => CondChar::Any,
-            '[' => {
-                let mut set: Vec<char> = chars.by_ref().take_while(|&c| c != ']').collect();
-                let negated = set.first() == Some(&'^');
-                if negated {
-                    set.remove(0);
-                }
-                CondChar::OneOf(set, negated)
-            }
-            c => CondChar::OneOf(vec![c], false),
-        });
-    }
-    out
-}
-
-impl Affix {
-    /// The form this rule makes of `word`, if its strip and condition fit.
-    fn apply(&self, word: &[char]) -> Option<Vec<char>> {
-        let n = word.len();
-        if self.cond.len() > n || self.strip.len() >= n {
-            return None;
-        }
-        if self.prefix {
-            // Element-wise rather than `starts_with`: a `memcmp` call per
-            // rule and stem was a fifth of the build.
-            let fits = self.strip.iter().zip(word).all(|(a, b)| a == b)
-                && self.cond.iter().zip(word).all(|(c, &w)| c.matches(w));
-            fits.then(|| [&self.add[..], &word[self.strip.len()..]].concat())
-        } else {
-            let tail = &word[n - self.cond.len()..];
-            let fits = self
-                .strip
-                .iter()
-                .rev()
-                .zip(word.iter().rev())
-                .all(|(a, b)| a == b)
-                && self.cond.iter().zip(tail).all(|(c, &w)| c.matches(w));
-            fits.then(|| [&word[..n - self.strip.len()], &self.add[..]].concat())
-        }
-    }
-}
-
 /// The `.aff` facts the model needs.
 struct Aff {
-    affixes: Vec<Affix>,
-    /// Indices into `affixes`, by flag.
-    by_flag: HashMap<char, Vec<usize>>,
+    affixes: Affixes,
     /// Flags that let a form begin, continue or end a compound.
     begin_flags: Vec<char>,
     middle_flags: Vec<char>,
@@ -172,15 +98,17 @@ struct Aff {
 }
 
 fn parse_aff(aff: &str) -> Aff {
+    // Forms with a hyphen (`-haus`, `Haus-`) are never looked up: the model
+    // only judges words of letters. Skipping these rules (igerman98's 58
+    // `-a`…`-z` prefixes among them) halves the build.
+    let letters = |add: &str| add == "0" || add.chars().flat_map(char::to_lowercase).all(is_letter);
     let mut out = Aff {
-        affixes: Vec::new(),
-        by_flag: HashMap::new(),
+        affixes: Affixes::parse(aff, letters),
         begin_flags: Vec::new(),
         middle_flags: Vec::new(),
         end_flags: Vec::new(),
         unsupported: false,
     };
-    let mut cross = Vec::new();
     for line in aff.lines() {
         let f: Vec<&str> = line.split_whitespace().collect();
         let flag = || f.get(1).and_then(|s| s.chars().next());
@@ -203,71 +131,10 @@ fn parse_aff(aff: &str) -> Aff {
             Some("COMPOUNDBEGIN") => out.begin_flags.extend(flag()),
             Some("COMPOUNDMIDDLE") => out.middle_flags.extend(flag()),
             Some("COMPOUNDEND") => out.end_flags.extend(flag()),
-            Some("PFX" | "SFX") if f.len() == 4 && f[2] == "Y" => cross.extend(flag()),
-            Some(kind @ ("PFX" | "SFX")) if f.len() >= 5 => {
-                let Some(flag) = flag() else { continue };
-                let (add, cont) = f[3].split_once('/').unwrap_or((f[3], ""));
-                // Forms with a hyphen (`-haus`, `Haus-`) are never looked
-                // up: the model only judges words of letters. Skipping
-                // these rules (igerman98's 58 `-a`…`-z` prefixes among
-                // them) halves the build.
-                if add != "0"
-                    && add
-                        .chars()
-                        .flat_map(char::to_lowercase)
-                        .any(|c| !is_letter(c))
-                {
-                    continue;
-                }
-                let chars = |s: &str| -> Vec<char> {
-                    if s == "0" {
-                        Vec::new()
-                    } else {
-                        s.chars().collect()
-                    }
-                };
-                out.affixes.push(Affix {
-                    flag,
-                    prefix: kind == "PFX",
-                    cross: false,
-                    strip: chars(f[2]),
-                    add: chars(add),
-                    cont: cont.chars().collect(),
-                    cond: parse_condition(f[4]),
-                });
-            }
             _ => {}
         }
     }
-    for (i, a) in out.affixes.iter_mut().enumerate() {
-        a.cross = cross.contains(&a.flag);
-        out.by_flag.entry(a.flag).or_default().push(i);
-    }
     out
-}
-
-/// The stem and flags of a `.dic` line (`Haus/Tpmij`, `km\/h`), if it is an
-/// entry (not the count line or a tab-indented comment).
-fn dic_entry(line: &str) -> Option<(String, &str)> {
-    if line.starts_with(['\t', '#']) {
-        return None;
-    }
-    let token = line.split_whitespace().next()?;
-    let mut word = String::new();
-    let mut rest = token;
-    // A `/` starts the flags unless escaped.
-    while let Some(i) = rest.find('/') {
-        if rest[..i].ends_with('\\') {
-            word.push_str(&rest[..i - 1]);
-            word.push('/');
-            rest = &rest[i + 1..];
-        } else {
-            word.push_str(&rest[..i]);
-            return Some((word, &rest[i + 1..]));
-        }
-    }
-    word.push_str(rest);
-    (!word.bytes().all(|b| b.is_ascii_digit())).then_some((word, ""))
 }
 
 /// Letters the model knows; a word with any other character is not judged.
@@ -308,42 +175,10 @@ impl Shapes {
         shapes
     }
 
-    /// Adds `stem` and every form the affix rules of `flags` make of it:
-    /// prefix, suffix, prefix + suffix where both allow it, and one more
-    /// suffix where a suffix's continuation flags name one.
+    /// Adds `stem` and every form the affix rules of `flags` make of it.
     fn add_word(&mut self, aff: &Aff, stem: &[char], flags: &[char]) {
-        self.add_form(aff, stem, &[flags]);
-        fn rules<'r>(
-            aff: &'r Aff,
-            flags: &'r [char],
-            prefix: bool,
-        ) -> impl Iterator<Item = &'r Affix> {
-            flags
-                .iter()
-                .filter_map(|f| aff.by_flag.get(f))
-                .flatten()
-                .map(|&i| &aff.affixes[i])
-                .filter(move |a| a.prefix == prefix)
-        }
-        for p in rules(aff, flags, true) {
-            if let Some(form) = p.apply(stem) {
-                self.add_form(aff, &form, &[flags, &p.cont]);
-            }
-        }
-        for s in rules(aff, flags, false) {
-            let Some(form) = s.apply(stem) else { continue };
-            self.add_form(aff, &form, &[flags, &s.cont]);
-            for p in rules(aff, flags, true).filter(|p| p.cross && s.cross) {
-                if let Some(both) = p.apply(&form) {
-                    self.add_form(aff, &both, &[flags, &s.cont, &p.cont]);
-                }
-            }
-            for s2 in rules(aff, &s.cont, false) {
-                if let Some(twice) = s2.apply(&form) {
-                    self.add_form(aff, &twice, &[flags, &s.cont, &s2.cont]);
-                }
-            }
-        }
+        aff.affixes
+            .expand(stem, flags, |form, flags| self.add_form(aff, form, flags));
     }
 
     /// Adds one form; its flags are those of the stem and of the affixes
@@ -426,25 +261,5 @@ impl Shapes {
             }
         }
         false
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn affix_conditions_and_strips() {
-        let aff = parse_aff("SFX E Y 1\nSFX E 0 e [^e]\nSFX N Y 1\nSFX N e en e\n");
-        let word: Vec<char> = "Hause".chars().collect();
-        let forms: Vec<String> = aff
-            .affixes
-            .iter()
-            .filter_map(|a| a.apply(&word))
-            .map(|f| f.into_iter().collect())
-            .collect();
-        assert_eq!(forms, ["Hausen"]);
-        assert_eq!(dic_entry("km\\/h/S"), Some(("km/h".to_string(), "S")));
-        assert_eq!(dic_entry("75595"), None);
     }
 }
