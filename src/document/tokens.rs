@@ -67,7 +67,11 @@ fn trim_url_end(text: &str, mut range: Range<usize>) -> Range<usize> {
 
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut links: Vec<(Range<usize>, TokenKind)> = Vec::new();
-    if text.contains("://") || text.contains("www.") || text.contains('@') {
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memmem::find(bytes, b"www.").is_some()
+        || memchr::memchr(b'@', bytes).is_some()
+    {
         for link in find_links(text) {
             let kind = if link.email {
                 TokenKind::Email
@@ -83,7 +87,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // punctuation): room for one per 2.7 bytes spares a copy of the whole
     // list when it grows.
     let mut tokens = Vec::with_capacity(text.len() * 3 / 8);
-    let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < text.len() {
         if let Some((range, kind)) = links.peek() {
