@@ -10,6 +10,7 @@ pub mod fold;
 pub mod units;
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
@@ -52,10 +53,27 @@ impl Stat {
         if other.paths.first().is_none_or(full_before) {
             return;
         }
-        self.paths.extend(other.paths);
-        self.paths.sort_unstable();
-        self.paths.dedup();
-        self.paths.truncate(MAX_PATHS);
+        // Both lists are sorted: merge them, without sorting the whole.
+        let mut mine = std::mem::take(&mut self.paths).into_iter().peekable();
+        let mut theirs = other.paths.into_iter().peekable();
+        while self.paths.len() < MAX_PATHS {
+            let next = match (mine.peek(), theirs.peek()) {
+                (Some(a), Some(b)) => match a.cmp(b) {
+                    Ordering::Less => mine.next(),
+                    Ordering::Greater => theirs.next(),
+                    Ordering::Equal => {
+                        theirs.next();
+                        mine.next()
+                    }
+                },
+                (Some(_), None) => mine.next(),
+                (None, _) => theirs.next(),
+            };
+            match next {
+                Some(path) => self.paths.push(path),
+                None => break,
+            }
+        }
     }
 
     /// [`Stat::add`] of one file's counts (which have no paths) found at
@@ -97,6 +115,31 @@ impl FxHasher {
     }
 }
 
+/// The 1–7 bytes of `rest` as a little-endian word padded with zeros, from
+/// two overlapping reads of the first and the last bytes (ORing the shifted
+/// last read in repeats the overlapping bytes) instead of a loop per byte:
+/// most hashed words end in such a rest.
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    match n {
+        4.. => {
+            let first = u64::from(u32::from_le_bytes(rest[..4].try_into().expect("4 bytes")));
+            let last = u64::from(u32::from_le_bytes(
+                rest[n - 4..].try_into().expect("4 bytes"),
+            ));
+            first | last << (8 * (n - 4))
+        }
+        2.. => {
+            let first = u64::from(u16::from_le_bytes(rest[..2].try_into().expect("2 bytes")));
+            let last = u64::from(u16::from_le_bytes(
+                rest[n - 2..].try_into().expect("2 bytes"),
+            ));
+            first | last << (8 * (n - 2))
+        }
+        _ => rest.first().map_or(0, |&b| u64::from(b)),
+    }
+}
+
 impl Hasher for FxHasher {
     /// Eight bytes at a time, little-endian, the last word padded with
     /// zeros; assembled without a `memcpy` call per word.
@@ -107,11 +150,7 @@ impl Hasher for FxHasher {
         }
         let rest = words.remainder();
         if !rest.is_empty() {
-            let word = rest
-                .iter()
-                .rev()
-                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
-            self.add(word);
+            self.add(tail_word(rest));
         }
     }
 
@@ -133,29 +172,31 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// Every name candidate's spelling with how often and where it occurs.
-/// Spellings borrow from the document while one file is checked and are
-/// owned (`'static`) in a corpus.
-#[derive(Debug, Default)]
-pub struct NameStats<'a> {
+/// One file's spellings being counted (see [`NameStats::from_units`]).
+struct FileCounts<'a> {
     map: FxMap<Cow<'a, str>, Stat>,
 }
 
-impl<'a> NameStats<'a> {
-    /// The spellings of one document's name candidates (see
-    /// [`units::collect`]). A genitive whose base form occurs in the same
-    /// document counts as that base form.
-    pub fn from_units(units: &'a [Unit<'_>]) -> NameStats<'a> {
-        let mut map: FxMap<Cow<'a, str>, Stat> =
-            FxMap::with_capacity_and_hasher(units.len(), Default::default());
-        for u in units {
-            let stat = match map.get_mut(u.surface.as_ref()) {
-                Some(s) => s,
-                None => map.entry(Cow::Borrowed(u.surface.as_ref())).or_default(),
-            };
-            stat.count += 1;
-            stat.evidence |= u.evidence;
+impl<'a> FileCounts<'a> {
+    fn with_capacity(n: usize) -> FileCounts<'a> {
+        FileCounts {
+            map: FxMap::with_capacity_and_hasher(n, Default::default()),
         }
+    }
+
+    fn add(&mut self, surface: Cow<'a, str>, evidence: bool) {
+        let stat = match self.map.get_mut(surface.as_ref()) {
+            Some(s) => s,
+            None => self.map.entry(surface).or_default(),
+        };
+        stat.count += 1;
+        stat.evidence |= evidence;
+    }
+
+    /// Genitives whose base form occurs count as the base form; every
+    /// spelling is in one file.
+    fn finish(self) -> NameStats<'a> {
+        let mut map = self.map;
         let inflected: Vec<Cow<'a, str>> = map
             .keys()
             .filter(|k| strip_genitive(k).is_some_and(|b| map.contains_key(b)))
@@ -173,6 +214,42 @@ impl<'a> NameStats<'a> {
             stat.files = 1;
         }
         NameStats { map }
+    }
+}
+
+/// Every name candidate's spelling with how often and where it occurs.
+/// Spellings borrow from the document while one file is checked and are
+/// owned (`'static`) in a corpus.
+#[derive(Debug, Default)]
+pub struct NameStats<'a> {
+    map: FxMap<Cow<'a, str>, Stat>,
+}
+
+impl<'a> NameStats<'a> {
+    /// The spellings of one document's name candidates (see
+    /// [`units::NameWords`]). A genitive whose base form occurs in the same
+    /// document counts as that base form.
+    pub fn from_units(units: &'a [Unit<'_>]) -> NameStats<'a> {
+        let mut counts = FileCounts::with_capacity(units.len());
+        for u in units {
+            counts.add(Cow::Borrowed(u.surface.as_ref()), u.evidence);
+        }
+        counts.finish()
+    }
+
+    /// [`NameStats::from_units`] of the name candidates in the prose of
+    /// `doc`, counted as the walk finds them: the corpus pass needs no list
+    /// of units.
+    pub fn of_document(doc: &'a Document) -> NameStats<'a> {
+        // About one candidate per 25 bytes of news text, half of them
+        // repeats: room for most files' spellings without growing.
+        let mut counts = FileCounts::with_capacity(doc.text.len() / 48);
+        units::for_each_unit(doc, |u| {
+            if doc.is_prose(&u.range) {
+                counts.add(u.surface, u.evidence);
+            }
+        });
+        counts.finish()
     }
 
     pub fn merge(mut self, mut other: NameStats<'a>) -> NameStats<'a> {
@@ -486,9 +563,8 @@ pub struct CorpusNames {
 impl CorpusNames {
     /// Adds the spellings of one document.
     pub fn add_document(&mut self, path: &str, doc: &Document, settings: &Settings) {
-        let units = units::collect(doc);
         self.stats
-            .absorb(NameStats::from_units(&units), &Arc::from(path));
+            .absorb(NameStats::of_document(doc), &Arc::from(path));
         self.hyphenated |= hyphenated_style(settings);
     }
 
@@ -518,10 +594,7 @@ mod tests {
     fn stats(path: &str, text: &str) -> NameStats<'static> {
         let doc = Document::plain(text, Locale::DeDe);
         let mut owned = NameStats::default();
-        owned.absorb(
-            NameStats::from_units(&units::collect(&doc)),
-            &Arc::from(path),
-        );
+        owned.absorb(NameStats::of_document(&doc), &Arc::from(path));
         owned
     }
 
@@ -539,6 +612,19 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn tail_words_are_the_bytes_little_endian() {
+        let bytes = b"\xc3\xa4bcdefg";
+        for n in 0..8 {
+            let rest = &bytes[..n];
+            let expected = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            assert_eq!(tail_word(rest), expected, "{n} bytes");
+        }
     }
 
     #[test]

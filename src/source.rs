@@ -53,8 +53,10 @@ impl SourceText {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(DecodeError::Utf16);
         }
-        let probe = &bytes[..bytes.len().min(8192)];
-        if probe.contains(&0) {
+        // A NUL early on says binary before the UTF-8 check says why the
+        // file is not text; one later on only once the rest is valid.
+        let probe_len = bytes.len().min(8192);
+        if memchr::memchr(0, &bytes[..probe_len]).is_some() {
             return Err(DecodeError::Binary);
         }
         let mut text = match String::from_utf8(bytes) {
@@ -72,7 +74,7 @@ impl SourceText {
                 });
             }
         };
-        if text.contains('\0') {
+        if memchr::memchr(0, &text.as_bytes()[probe_len..]).is_some() {
             return Err(DecodeError::Binary);
         }
         let has_bom = text.starts_with(BOM);

@@ -298,46 +298,62 @@ fn sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) -> Vec<R
         }
         let mut start = None::<usize>;
         let mut i = ti;
-        while i < tokens.len() && tokens[i].range.start < para.end {
-            let tok = &tokens[i];
-            if start.is_none() && !matches!(tok.kind, TokenKind::Space | TokenKind::Newline) {
-                start = Some(tok.range.start);
+        // The paragraph's tokens end at `stop`; between sentence ends only
+        // the first non-space token and end punctuation matter, found by
+        // tight scans instead of testing both on every token.
+        let stop = i + tokens[i..].partition_point(|t| t.range.start < para.end);
+        while i < stop {
+            if start.is_none() {
+                let Some(k) = tokens[i..stop]
+                    .iter()
+                    .position(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline))
+                else {
+                    i = stop;
+                    break;
+                };
+                i += k;
+                start = Some(tokens[i].range.start);
             }
-            if tok.kind == TokenKind::Punct
-                && matches!(&text[tok.range.clone()], "." | "!" | "?" | "…")
+            let Some(k) = tokens[i..stop].iter().position(|t| {
+                t.kind == TokenKind::Punct
+                    && matches!(&text[t.range.clone()], "." | "!" | "?" | "…")
+            }) else {
+                i = stop;
+                break;
+            };
+            i += k;
+            let tok = &tokens[i];
+            let mut j = i + 1;
+            while j < tokens.len()
+                && (tokens[j].kind == TokenKind::Quote
+                    || matches!(&text[tokens[j].range.clone()], ")" | "]" | "." | "!" | "?"))
             {
-                let mut j = i + 1;
-                while j < tokens.len()
-                    && (tokens[j].kind == TokenKind::Quote
-                        || matches!(&text[tokens[j].range.clone()], ")" | "]" | "." | "!" | "?"))
-                {
-                    j += 1;
-                }
-                let followed_by_space = tokens
-                    .get(j)
-                    .is_some_and(|t| matches!(t.kind, TokenKind::Space | TokenKind::Newline));
-                let next_starts_sentence = || {
-                    tokens.get(j + 1).is_some_and(|t| {
-                        let n = &text[t.range.clone()];
-                        n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                            || t.kind == TokenKind::Quote
+                j += 1;
+            }
+            let followed_by_space = tokens
+                .get(j)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Space | TokenKind::Newline));
+            let next_starts_sentence = || {
+                tokens.get(j + 1).is_some_and(|t| {
+                    let n = &text[t.range.clone()];
+                    n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || t.kind == TokenKind::Quote
+                })
+            };
+            let abbreviation = || {
+                &text[tok.range.clone()] == "."
+                    && i.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
+                        (p.kind == TokenKind::Word
+                            && ABBREVIATIONS.contains(&&text[p.range.clone()]))
+                            || p.kind == TokenKind::Number
                     })
-                };
-                let abbreviation = || {
-                    &text[tok.range.clone()] == "."
-                        && i.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
-                            (p.kind == TokenKind::Word
-                                && ABBREVIATIONS.contains(&&text[p.range.clone()]))
-                                || p.kind == TokenKind::Number
-                        })
-                };
-                if followed_by_space && next_starts_sentence() && !abbreviation() {
-                    if let Some(st) = start.take() {
-                        out.push(st..tokens[j - 1].range.end);
-                    }
-                    i = j;
-                    continue;
+            };
+            if followed_by_space && next_starts_sentence() && !abbreviation() {
+                if let Some(st) = start.take() {
+                    out.push(st..tokens[j - 1].range.end);
                 }
+                i = j;
+                continue;
             }
             i += 1;
         }

@@ -406,6 +406,10 @@ impl Pairing<'_> {
         let text = doc.text.as_str();
         let tokens = doc.tokens();
         let mut ti = 0;
+        // Where `'` and the lead byte of `’` (also of `„`, `–`, …) are:
+        // a word is scanned for apostrophes only when one of them lies
+        // inside it, instead of every word byte by byte.
+        let mut apostrophes = memchr::memchr2_iter(b'\'', 0xe2, text.as_bytes()).peekable();
         for para in doc.paragraphs() {
             let mut at_start = true;
             while ti < tokens.len() && tokens[ti].range.start < para.end {
@@ -420,6 +424,10 @@ impl Pairing<'_> {
                 }
                 match tok.kind {
                     TokenKind::Word if doc.is_prose(&tok.range) => {
+                        while apostrophes.next_if(|&p| p < tok.range.start).is_some() {}
+                        if apostrophes.peek().is_none_or(|&p| p >= tok.range.end) {
+                            continue;
+                        }
                         let word = &text[tok.range.clone()];
                         // By byte: `'` and the lead byte of `’` start no
                         // other character, and few words have either.

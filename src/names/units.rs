@@ -355,20 +355,10 @@ fn walk<'d>(
     }
 }
 
-/// The name candidates in prose (not in Markdown code or front matter).
-pub fn collect(doc: &Document) -> Vec<Unit<'_>> {
-    let mut units = Vec::new();
-    for_each_unit(doc, |u| {
-        if doc.is_prose(&u.range) {
-            units.push(u);
-        }
-    });
-    units
-}
-
-/// The name candidates in prose ([`collect`]) and every capitalised word
-/// and part of a word, found in one walk for the two transliteration rules
-/// (shared through [`Document::shared`]; it holds no borrow of the text).
+/// The name candidates in prose (not in Markdown code or front matter)
+/// and every capitalised word and part of a word, found in one walk for
+/// the two transliteration rules (shared through [`Document::shared`]; it
+/// holds no borrow of the text).
 #[derive(Debug)]
 pub struct NameWords {
     units: Vec<(Range<usize>, Option<String>, bool)>,

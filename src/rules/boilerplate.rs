@@ -179,10 +179,20 @@ pub(crate) fn trim_line(line: &str) -> &str {
 /// Inner runs of white space (no-break spaces too) as one space, the way the
 /// patterns are written.
 fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    // Byte by byte: nearly every line of a text is clean, and only
+    // non-ASCII characters need decoding to tell white space.
     let mut prev_space = false;
-    let clean = s.chars().all(|c| {
-        let ok = !(c.is_whitespace() && (c != ' ' || prev_space));
-        prev_space = c == ' ';
+    let clean = s.as_bytes().iter().enumerate().all(|(i, &b)| {
+        let (space, other_white) = match b {
+            b' ' => (true, false),
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => (false, true),
+            // A continuation byte belongs to the character before.
+            0x80..=0xbf => return true,
+            0xc0.. => (false, s[i..].starts_with(char::is_whitespace)),
+            _ => (false, false),
+        };
+        let ok = !(other_white || (space && prev_space));
+        prev_space = space;
         ok
     });
     if clean {
@@ -873,6 +883,25 @@ impl Rule for DanglingLabel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_lines_with_odd_white_space_are_collapsed() {
+        for (line, collapsed) in [
+            ("Mehr lesen »", None),
+            ("Zürich – Über uns", None),
+            ("Mehr  lesen", Some("Mehr lesen")),
+            ("Mehr\u{a0}lesen", Some("Mehr lesen")),
+            ("Über\u{2009}uns", Some("Über uns")),
+            ("a\tb", Some("a b")),
+            ("a\u{85}b", Some("a b")),
+        ] {
+            match (collapse_spaces(line), collapsed) {
+                (Cow::Borrowed(same), None) => assert_eq!(same, line),
+                (Cow::Owned(out), Some(expected)) => assert_eq!(out, expected),
+                (got, _) => panic!("{line:?} gave {got:?}"),
+            }
+        }
+    }
 
     #[test]
     fn word_count_splits_like_split_whitespace() {

@@ -257,7 +257,14 @@ impl FunctionWords {
 
     /// Whether `word` is a Romance article that is no German word (`La`,
     /// `gli`; not `Des`, `Du`), in any case.
+    #[inline]
     pub fn is_romance_article(&self, word: &str) -> bool {
+        // Asked for every word; most are longer than any article, which
+        // the caller can tell without a call.
+        word.len() <= self.max_article_len && self.is_short_romance_article(word)
+    }
+
+    fn is_short_romance_article(&self, word: &str) -> bool {
         with_lowercase(word, self.max_article_len, |w| {
             self.romance_articles.contains(w)
         })

@@ -333,20 +333,52 @@ fn first_part(word: &str) -> &str {
     word.split('-').next().unwrap_or(word)
 }
 
+/// Where the bytes are that apostrophes start with (`'`, `` ` ``, and the
+/// lead bytes 0xC2, 0xCA, 0xE2 of `´`, `ʼ`, `’`), found in one pass over
+/// the text and asked for words in text order: cheaper than testing every
+/// byte of every word.
+struct ApostropheBytes<'a> {
+    ascii: std::iter::Peekable<memchr::Memchr2<'a>>,
+    leads: std::iter::Peekable<memchr::Memchr3<'a>>,
+}
+
+impl<'a> ApostropheBytes<'a> {
+    fn new(text: &'a str) -> ApostropheBytes<'a> {
+        let bytes = text.as_bytes();
+        ApostropheBytes {
+            ascii: memchr::memchr2_iter(b'\'', b'`', bytes).peekable(),
+            leads: memchr::memchr3_iter(0xc2, 0xca, 0xe2, bytes).peekable(),
+        }
+    }
+
+    /// Whether one of the bytes lies in `range`; ranges come in text order.
+    fn within(&mut self, range: &std::ops::Range<usize>) -> bool {
+        fn first_in(
+            at: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+            range: &std::ops::Range<usize>,
+        ) -> bool {
+            while at.next_if(|&p| p < range.start).is_some() {}
+            at.peek().is_some_and(|&p| p < range.end)
+        }
+        first_in(&mut self.ascii, range) || first_in(&mut self.leads, range)
+    }
+}
+
 impl ForeignFunctionWord {
     /// An elided article before a German word, as one token (`l'Französische`)
     /// or spread over several (`L 'Französische`, `dell' Gemeinde`).
     /// Returns the range to delete and the German word after it.
-    fn elision(doc: &Document, i: usize) -> Option<(std::ops::Range<usize>, &str)> {
+    /// `may_have_apostrophe`: the word holds a byte an apostrophe starts
+    /// with ([`ApostropheBytes`]).
+    fn elision(
+        doc: &Document,
+        i: usize,
+        may_have_apostrophe: bool,
+    ) -> Option<(std::ops::Range<usize>, &str)> {
         let tokens = doc.tokens();
         let t = &tokens[i];
         let word = doc.token_text(t);
         let fw = &*lexicon::FUNCTION_WORDS;
-        // Apostrophes start with one of these bytes; testing them is
-        // cheaper than decoding every word.
-        let may_have_apostrophe = word
-            .bytes()
-            .any(|b| matches!(b, b'\'' | b'`' | 0xc2 | 0xca | 0xe2));
         let split = may_have_apostrophe
             .then(|| word.split_once(is_apostrophe))
             .flatten();
@@ -414,6 +446,7 @@ impl Rule for ForeignFunctionWord {
     fn check(&self, doc: &Document, _: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let fw = &*lexicon::FUNCTION_WORDS;
         let tokens = doc.tokens();
+        let mut apostrophes = ApostropheBytes::new(&doc.text);
         let mut skip_until = 0;
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || t.range.start < skip_until {
@@ -421,7 +454,8 @@ impl Rule for ForeignFunctionWord {
             }
             let word = doc.token_text(t);
             let is_name = || fw.starts_with_romance_name(&doc.text[t.range.start..]);
-            if let Some((range, next)) = Self::elision(doc, i) {
+            let may_have_apostrophe = apostrophes.within(&t.range);
+            if let Some((range, next)) = Self::elision(doc, i, may_have_apostrophe) {
                 // After a capitalised word the elision belongs to a name
                 // (`Val d'Anniviers`, `Banca d'Italia`), so the next word
                 // must look German beyond doubt there.
