@@ -11,7 +11,12 @@
 //! is a form or splits into compound parts (`jugend|kriminalität`). That is
 //! Hunspell's acceptance without its restrictions (which flags may combine,
 //! case, `ONLYINCOMPOUND`, `NEEDAFFIX`, forbidden words), so it accepts a
-//! superset of what spellbook accepts, in a fraction of a microsecond.
+//! superset of what spellbook accepts, in a fraction of a microsecond. Case
+//! counts in one place: a word without capitals is only a form if the
+//! dictionary has it without capitals, because spellbook looks up such a
+//! word as it is (`Bit` makes `bit` no form); every other word it looks up
+//! in its own and other cases (`ACCEPT`, `AGumente`, `Haus`), which the
+//! lowercased sets cover.
 //!
 //! A first version only looked at letter trigrams and 4-grams (with
 //! relaxation at compound junctions): it let one candidate in eight through
@@ -19,8 +24,8 @@
 //!
 //! Conservative means: whatever spellbook accepts, [`Shapes::might_accept`]
 //! accepts. It answers `true` for what it does not model — letters outside
-//! the German alphabet (hyphens, digits, apostrophes, accents), capitals
-//! after the first letter (acronyms, all-caps), and `.aff` files with
+//! the German alphabet (hyphens, digits, apostrophes, accents), `SS`
+//! (spellbook tries it as `ß` in capitals), and `.aff` files with
 //! features that let Hunspell accept more than stems, affixes and compound
 //! flags (other flag syntaxes, `COMPOUNDRULE`, `IGNORE`, …): for those it
 //! accepts everything. Hash collisions can only make it accept more.
@@ -34,6 +39,10 @@ pub(crate) struct Shapes {
     active: bool,
     /// Every form.
     forms: Set,
+    /// The forms without capitals: spellbook takes an all-lowercase word
+    /// as it is (`bit` is no form of `Bit`), and tries other cases only for
+    /// words with capitals.
+    lower_forms: Set,
     /// Forms that may begin, continue or end a compound.
     begin: Set,
     middle: Set,
@@ -313,6 +322,7 @@ impl Shapes {
         let mut shapes = Shapes {
             active: !parsed.unsupported,
             forms: Set::default(),
+            lower_forms: Set::default(),
             begin: Set::default(),
             middle: Set::default(),
             end: Set::default(),
@@ -380,6 +390,9 @@ impl Shapes {
     fn add_form(&mut self, aff: &Aff, form: &[char], flags: &[&[char]]) {
         let (key, len) = lower_key_len(form.iter().copied());
         self.forms.insert(key);
+        if !form.iter().any(|c| c.is_uppercase()) {
+            self.lower_forms.insert(key);
+        }
         let mut part = false;
         for (set, part_flags) in [
             (&mut self.begin, &aff.begin_flags),
@@ -406,7 +419,8 @@ impl Shapes {
     /// final hyphen).
     pub(crate) fn might_accept(&self, word: &str, extra: &Forms) -> bool {
         const MAX_CHARS: usize = 63;
-        if !self.active || word.chars().skip(1).any(char::is_uppercase) {
+        // `STRASSE`: spellbook tries `ß` for `SS` in capitals (CHECKSHARPS).
+        if !self.active || word.contains("SS") {
             return true;
         }
         // `Sicherheits-`: Hunspell has hyphenated forms of compound-first
@@ -416,13 +430,18 @@ impl Shapes {
             Some(head) => (head, &self.forms, Some(&extra.0)),
             None => (word, &self.end, None),
         };
+        let forms = if last_extra.is_none() && !word.chars().any(char::is_uppercase) {
+            &self.lower_forms
+        } else {
+            &self.forms
+        };
         let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
         let n = lower.len();
         if n > MAX_CHARS || !lower.iter().all(|&c| is_letter(c)) {
             return true;
         }
         let whole = Key::of(&lower);
-        if self.forms.contains(&whole) || extra.0.contains(&whole) {
+        if forms.contains(&whole) || extra.0.contains(&whole) {
             return true;
         }
         // Bit k: a compound part may start at k.
