@@ -427,16 +427,20 @@ impl Speller {
     /// abbreviation that is written with a dot (`bzw`, `Nr`, `Mio`, `z`,
     /// `B`, `Jan`).
     pub fn check_token(&self, word: &str, followed_by_dot: bool) -> bool {
-        if self.check_word(word) {
-            return true;
+        self.check_word(word) || (followed_by_dot && self.is_dotted_abbreviation(word))
+    }
+
+    /// Is `word` an abbreviation that is written with a dot (`bzw`, `Nr`)?
+    /// [`Speller::check_token`] for a word that [`Speller::check_word`]
+    /// has rejected already.
+    pub fn is_dotted_abbreviation(&self, word: &str) -> bool {
+        if word.is_empty() || word.ends_with('.') {
+            return false;
         }
-        if followed_by_dot && !word.is_empty() && !word.ends_with('.') {
-            let mut dotted = String::with_capacity(word.len() + 1);
-            dotted.push_str(word);
-            dotted.push('.');
-            return self.dict_check(&dotted);
-        }
-        false
+        let mut dotted = String::with_capacity(word.len() + 1);
+        dotted.push_str(word);
+        dotted.push('.');
+        self.dict_check(&dotted)
     }
 
     /// Up to `max` spelling suggestions for `word`, best first.
