@@ -352,32 +352,32 @@ impl Shapes {
     /// suffix where a suffix's continuation flags name one.
     fn add_word(&mut self, aff: &Aff, stem: &[char], flags: &[char]) {
         self.add_form(aff, stem, &[flags]);
-        fn rules<'r>(
-            aff: &'r Aff,
-            flags: &'r [char],
-            prefix: bool,
-        ) -> impl Iterator<Item = &'r Affix> {
+        fn rules<'r>(aff: &'r Aff, flags: &'r [char]) -> impl Iterator<Item = &'r Affix> {
             flags
                 .iter()
                 .filter_map(|f| aff.by_flag.get(f))
                 .flatten()
                 .map(|&i| &aff.affixes[i])
-                .filter(move |a| a.prefix == prefix)
         }
-        for p in rules(aff, flags, true) {
+        // Looked up once per stem, not once per suffix.
+        let (prefixes, suffixes): (Vec<&Affix>, Vec<&Affix>) =
+            rules(aff, flags).partition(|a| a.prefix);
+        for p in &prefixes {
             if let Some(form) = p.apply(stem) {
                 self.add_form(aff, &form, &[flags, &p.cont]);
             }
         }
-        for s in rules(aff, flags, false) {
+        for s in suffixes {
             let Some(form) = s.apply(stem) else { continue };
             self.add_form(aff, &form, &[flags, &s.cont]);
-            for p in rules(aff, flags, true).filter(|p| p.cross && s.cross) {
-                if let Some(both) = p.apply(&form) {
-                    self.add_form(aff, &both, &[flags, &s.cont, &p.cont]);
+            if s.cross {
+                for p in prefixes.iter().filter(|p| p.cross) {
+                    if let Some(both) = p.apply(&form) {
+                        self.add_form(aff, &both, &[flags, &s.cont, &p.cont]);
+                    }
                 }
             }
-            for s2 in rules(aff, &s.cont, false) {
+            for s2 in rules(aff, &s.cont).filter(|a| !a.prefix) {
                 if let Some(twice) = s2.apply(&form) {
                     self.add_form(aff, &twice, &[flags, &s.cont, &s2.cont]);
                 }
