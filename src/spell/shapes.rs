@@ -419,8 +419,7 @@ impl Shapes {
     /// final hyphen).
     pub(crate) fn might_accept(&self, word: &str, extra: &Forms) -> bool {
         const MAX_CHARS: usize = 63;
-        // `STRASSE`: spellbook tries `ß` for `SS` in capitals (CHECKSHARPS).
-        if !self.active || word.contains("SS") {
+        if !self.active {
             return true;
         }
         // `Sicherheits-`: Hunspell has hyphenated forms of compound-first
@@ -430,17 +429,45 @@ impl Shapes {
             Some(head) => (head, &self.forms, Some(&extra.0)),
             None => (word, &self.end, None),
         };
-        let forms = if last_extra.is_none() && !word.chars().any(char::is_uppercase) {
+        // Lowercased on the stack: this runs for every edit the suggester
+        // tries, and a `Vec` per call was a sixth of the spelling rule.
+        let mut buf = ['\0'; MAX_CHARS];
+        let mut n = 0;
+        let mut capitals = false;
+        let mut after_s = false;
+        for c in word.chars() {
+            // `STRASSE`: spellbook tries `ß` for `SS` in capitals
+            // (CHECKSHARPS).
+            if c == 'S' && after_s {
+                return true;
+            }
+            after_s = c == 'S';
+            let mut push = |l: char| {
+                if n == MAX_CHARS || !is_letter(l) {
+                    return false;
+                }
+                buf[n] = l;
+                n += 1;
+                true
+            };
+            let fits = if c.is_ascii() {
+                capitals |= c.is_ascii_uppercase();
+                push(c.to_ascii_lowercase())
+            } else {
+                capitals |= c.is_uppercase();
+                c.to_lowercase().all(&mut push)
+            };
+            if !fits {
+                return true;
+            }
+        }
+        let lower = &buf[..n];
+        let forms = if last_extra.is_none() && !capitals {
             &self.lower_forms
         } else {
             &self.forms
         };
-        let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-        let n = lower.len();
-        if n > MAX_CHARS || !lower.iter().all(|&c| is_letter(c)) {
-            return true;
-        }
-        let whole = Key::of(&lower);
+        let whole = Key::of(lower);
         if forms.contains(&whole) || extra.0.contains(&whole) {
             return true;
         }
