@@ -11,12 +11,12 @@
 //! is a form or splits into compound parts (`jugend|kriminalität`). That is
 //! Hunspell's acceptance without its restrictions (which flags may combine,
 //! case, `ONLYINCOMPOUND`, `NEEDAFFIX`, forbidden words), so it accepts a
-//! superset of what spellbook accepts, in a fraction of a microsecond. Case
-//! counts in one place: a word without capitals is only a form if the
-//! dictionary has it without capitals, because spellbook looks up such a
-//! word as it is (`Bit` makes `bit` no form); every other word it looks up
-//! in its own and other cases (`ACCEPT`, `AGumente`, `Haus`), which the
-//! lowercased sets cover.
+//! superset of what spellbook accepts, in a fraction of a microsecond. That
+//! holds in every case: spellbook looks words up in their own case and,
+//! with capitals, in others (`ACCEPT`, `AGumente`, `Haus`), which the
+//! lowercased sets cover. A set of the forms without capitals would turn
+//! away lowercase words whose only form is capitalised (`bit`), but its
+//! ~3 MB cost more than the checks it saves.
 //!
 //! A first version only looked at letter trigrams and 4-grams (with
 //! relaxation at compound junctions): it let one candidate in eight through
@@ -39,10 +39,6 @@ pub(crate) struct Shapes {
     active: bool,
     /// Every form.
     forms: Set,
-    /// The forms without capitals: spellbook takes an all-lowercase word
-    /// as it is (`bit` is no form of `Bit`), and tries other cases only for
-    /// words with capitals.
-    lower_forms: Set,
     /// Forms that may begin, continue or end a compound.
     begin: Set,
     middle: Set,
@@ -322,7 +318,6 @@ impl Shapes {
         let mut shapes = Shapes {
             active: !parsed.unsupported,
             forms: Set::default(),
-            lower_forms: Set::default(),
             begin: Set::default(),
             middle: Set::default(),
             end: Set::default(),
@@ -390,9 +385,6 @@ impl Shapes {
     fn add_form(&mut self, aff: &Aff, form: &[char], flags: &[&[char]]) {
         let (key, len) = lower_key_len(form.iter().copied());
         self.forms.insert(key);
-        if !form.iter().any(|c| c.is_uppercase()) {
-            self.lower_forms.insert(key);
-        }
         let mut part = false;
         for (set, part_flags) in [
             (&mut self.begin, &aff.begin_flags),
@@ -433,7 +425,6 @@ impl Shapes {
         // tries, and a `Vec` per call was a sixth of the spelling rule.
         let mut buf = ['\0'; MAX_CHARS];
         let mut n = 0;
-        let mut capitals = false;
         let mut after_s = false;
         for c in word.chars() {
             // `STRASSE`: spellbook tries `ß` for `SS` in capitals
@@ -451,10 +442,8 @@ impl Shapes {
                 true
             };
             let fits = if c.is_ascii() {
-                capitals |= c.is_ascii_uppercase();
                 push(c.to_ascii_lowercase())
             } else {
-                capitals |= c.is_uppercase();
                 c.to_lowercase().all(&mut push)
             };
             if !fits {
@@ -462,13 +451,8 @@ impl Shapes {
             }
         }
         let lower = &buf[..n];
-        let forms = if last_extra.is_none() && !capitals {
-            &self.lower_forms
-        } else {
-            &self.forms
-        };
         let whole = Key::of(lower);
-        if forms.contains(&whole) || extra.0.contains(&whole) {
+        if self.forms.contains(&whole) || extra.0.contains(&whole) {
             return true;
         }
         // Bit k: a compound part may start at k.
