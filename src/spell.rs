@@ -122,10 +122,10 @@ pub fn prefetch_english() {
 /// build); see [`Speller::dict_check`].
 const SHAPES_BUILD_NANOS: u64 = 100_000_000;
 
-/// Bound of each speller's [`Speller::cached_check`] cache (~1 MB). The
+/// Bound of each speller's [`Speller::cached_check`] cache (~0.5 MB). The
 /// repeats come soon: on the 10 MB benchmark folder, with ~80,000 distinct
-/// strings checked, eight times the bound was no faster.
-const MAX_CACHED_VERDICTS: usize = 1 << 14;
+/// strings checked, 2× to 16× the bound was no faster.
+const MAX_CACHED_VERDICTS: usize = 1 << 13;
 
 /// Longest hyphenated token (in parts) that gets the per-part treatment;
 /// anything longer is judged by spellbook alone.
