@@ -38,17 +38,18 @@ mod hunspell;
 mod shapes;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::Instant;
 
 use spellbook::Dictionary;
 
 use crate::locale::Locale;
 
-use shapes::Shapes;
+use shapes::{Forms, Shapes};
 
 /// The Hunspell name of a locale's dictionary files, e.g. `de_DE`.
 pub fn hunspell_name(locale: Locale) -> &'static str {
@@ -94,6 +95,11 @@ pub fn in_english_dictionary(word: &str) -> bool {
 /// build); see [`Speller::dict_check`].
 const SHAPES_BUILD_NANOS: u64 = 100_000_000;
 
+/// Bound of each speller's [`Speller::cached_check`] cache (~0.5 MB). The
+/// repeats come soon: on the 10 MB benchmark folder, with ~80,000 distinct
+/// strings checked, 2× to 16× the bound was no faster.
+const MAX_CACHED_VERDICTS: usize = 1 << 13;
+
 /// Longest hyphenated token (in parts) that gets the per-part treatment;
 /// anything longer is judged by spellbook alone.
 const MAX_HYPHEN_PARTS: usize = 8;
@@ -103,18 +109,71 @@ const MAX_HYPHEN_PARTS: usize = 8;
 pub struct Speller {
     dict: Dictionary,
     locale: Locale,
-    /// The `.aff` and `.dic` text, kept for [`Speller::might_accept`]'s
-    /// model (borrowed for the embedded dictionaries).
-    sources: Arc<(Cow<'static, str>, Cow<'static, str>)>,
+    /// The model behind [`Speller::might_accept`], shared with the copies
+    /// [`Speller::with_words`] makes and, for the embedded dictionaries,
+    /// by all three locales.
+    model: Arc<Model>,
     /// Words added by [`Speller::with_words`].
     added: Vec<String>,
-    /// Built on the first [`Speller::might_accept`] or by
-    /// [`Speller::dict_check`]: runs with few unknown words never pay for
-    /// it.
-    shapes: OnceLock<Shapes>,
+    /// `added` for the model, which does not know them.
+    added_forms: Forms,
     /// Time spellbook has spent rejecting words so far, without the model.
     rejecting_nanos: AtomicU64,
+    /// spellbook's verdicts on words the model let through. The rules ask
+    /// about the same strings again and again (a noun's tail for each of
+    /// its compounds, `Systemd-` for every `Systemd-…` token): on a corpus
+    /// over half of those checks repeat one made before.
+    verdicts: Mutex<HashMap<Box<str>, bool>>,
 }
+
+/// The word-form model of a dictionary, built on the first
+/// [`Speller::might_accept`] or by [`Speller::dict_check`]: runs with few
+/// unknown words never pay for it.
+struct Model {
+    /// The `.aff` text and the `.dic` texts the model reads.
+    aff: Cow<'static, str>,
+    dics: Vec<Cow<'static, str>>,
+    shapes: OnceLock<Shapes>,
+}
+
+impl Model {
+    fn shapes(&self) -> &Shapes {
+        self.shapes.get_or_init(|| {
+            let dics: Vec<&str> = self.dics.iter().map(|d| &**d).collect();
+            Shapes::new(&self.aff, &dics)
+        })
+    }
+}
+
+/// schliff's word lists as `locale` spells them: de-CH has no `ß`.
+fn word_lists(locale: Locale) -> [Cow<'static, str>; 2] {
+    [WORDS_DIC, NAMES_DIC].map(|list| {
+        if locale == Locale::DeCh {
+            Cow::Owned(list.replace('ß', "ss"))
+        } else {
+            Cow::Borrowed(list)
+        }
+    })
+}
+
+/// One model for the three embedded dictionaries: their `.aff` files are
+/// the same (`embedded_affix_files_agree`), so the model of all three
+/// `.dic` files and the word lists in both spellings accepts everything
+/// each of them does; de-AT and de-CH add a few thousand lines to de-DE's
+/// 75,000, so it costs one build (~0.1 s, ~10 MB) instead of three.
+static EMBEDDED_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
+    let mut dics: Vec<Cow<'static, str>> = [Locale::DeDe, Locale::DeAt, Locale::DeCh]
+        .into_iter()
+        .map(|locale| Cow::Borrowed(embedded_files(locale).1))
+        .collect();
+    dics.extend(word_lists(Locale::DeDe));
+    dics.extend(word_lists(Locale::DeCh));
+    Arc::new(Model {
+        aff: Cow::Borrowed(embedded_files(Locale::DeDe).0),
+        dics,
+        shapes: OnceLock::new(),
+    })
+});
 
 impl fmt::Debug for Speller {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -153,32 +212,46 @@ impl Speller {
             let path = dir.join(format!("{}.{ext}", hunspell_name(locale)));
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
         };
-        Speller::from_sources(Cow::Owned(read("aff")?), Cow::Owned(read("dic")?), locale)
+        Speller::from_owned(read("aff")?, read("dic")?, locale)
     }
 
     /// Builds a speller from the text of a Hunspell `.aff` and `.dic` file
     /// (both UTF-8) and adds schliff's word lists.
     pub fn from_hunspell(aff: &str, dic: &str, locale: Locale) -> Result<Speller, String> {
-        let (aff, dic) = (Cow::Owned(aff.to_string()), Cow::Owned(dic.to_string()));
-        Speller::from_sources(aff, dic, locale)
+        Speller::from_owned(aff.to_string(), dic.to_string(), locale)
+    }
+
+    /// A speller of dictionary files that are not the embedded ones, with
+    /// a model of its own.
+    fn from_owned(aff: String, dic: String, locale: Locale) -> Result<Speller, String> {
+        let mut dics = vec![Cow::Owned(dic)];
+        dics.extend(word_lists(locale));
+        let model = Arc::new(Model {
+            aff: Cow::Owned(aff),
+            dics,
+            shapes: OnceLock::new(),
+        });
+        Speller::from_sources(&model.aff, &model.dics[0], locale, Arc::clone(&model))
     }
 
     fn from_sources(
-        aff: Cow<'static, str>,
-        dic: Cow<'static, str>,
+        aff: &str,
+        dic: &str,
         locale: Locale,
+        model: Arc<Model>,
     ) -> Result<Speller, String> {
-        let mut dict = Dictionary::new(&aff, &dic).map_err(|e| format!("{e}"))?;
+        let mut dict = Dictionary::new(aff, dic).map_err(|e| format!("{e}"))?;
         for (name, list) in [("words.dic", WORDS_DIC), ("names.dic", NAMES_DIC)] {
             add_word_list(&mut dict, list, locale).map_err(|e| format!("{name}: {e}"))?;
         }
         Ok(Speller {
             dict,
             locale,
-            sources: Arc::new((aff, dic)),
+            model,
             added: Vec::new(),
-            shapes: OnceLock::new(),
+            added_forms: Forms::default(),
             rejecting_nanos: AtomicU64::new(0),
+            verdicts: Mutex::default(),
         })
     }
 
@@ -190,7 +263,7 @@ impl Speller {
         let (aff, dic) = embedded_files(locale);
         // Fixed at build time and covered by the tests: failing here is a
         // bug in the build, not user error.
-        Speller::from_sources(Cow::Borrowed(aff), Cow::Borrowed(dic), locale)
+        Speller::from_sources(aff, dic, locale, Arc::clone(&EMBEDDED_MODEL))
             .unwrap_or_else(|e| panic!("embedded {locale} dictionary: {e}"))
     }
 
@@ -203,10 +276,11 @@ impl Speller {
         let mut speller = Speller {
             dict: self.dict.clone(),
             locale: self.locale,
-            sources: Arc::clone(&self.sources),
+            model: Arc::clone(&self.model),
             added: self.added.clone(),
-            shapes: OnceLock::new(),
+            added_forms: Forms::default(),
             rejecting_nanos: AtomicU64::new(0),
+            verdicts: Mutex::default(),
         };
         speller.add_words(words);
         speller
@@ -235,6 +309,12 @@ impl Speller {
             let _ = self.dict.add(&entry);
             self.added.push(word);
         }
+        self.added_forms = Forms::new(self.added.iter().map(String::as_str));
+        // Verdicts from before may be wrong now.
+        self.verdicts
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     /// The locale this speller checks.
@@ -253,26 +333,7 @@ impl Speller {
     /// compound parts (~0.2 s, ~10 MB, see `spell/shapes.rs`): call it only
     /// when enough checks will follow to pay for that.
     pub fn might_accept(&self, word: &str) -> bool {
-        self.shapes().might_accept(word)
-    }
-
-    fn shapes(&self) -> &Shapes {
-        self.shapes.get_or_init(|| {
-            let (aff, dic) = &*self.sources;
-            let swiss = |list: &'static str| -> Cow<'static, str> {
-                if self.locale == Locale::DeCh {
-                    Cow::Owned(list.replace('ß', "ss"))
-                } else {
-                    Cow::Borrowed(list)
-                }
-            };
-            let (words, names) = (swiss(WORDS_DIC), swiss(NAMES_DIC));
-            Shapes::new(
-                aff,
-                &[dic, &words, &names],
-                self.added.iter().map(String::as_str),
-            )
-        })
+        self.model.shapes().might_accept(word, &self.added_forms)
     }
 
     /// spellbook's verdict, behind the [`Shapes`] pre-check once that is
@@ -283,8 +344,8 @@ impl Speller {
     /// as building it (ski rental): a run over one article never pays for
     /// it, a corpus run pays once, early.
     fn dict_check(&self, word: &str) -> bool {
-        if let Some(shapes) = self.shapes.get() {
-            return shapes.might_accept(word) && self.dict.check(word);
+        if let Some(shapes) = self.model.shapes.get() {
+            return shapes.might_accept(word, &self.added_forms) && self.cached_check(word);
         }
         let start = Instant::now();
         if self.dict.check(word) {
@@ -293,9 +354,29 @@ impl Speller {
         let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
         let before = self.rejecting_nanos.fetch_add(nanos, Ordering::Relaxed);
         if before < SHAPES_BUILD_NANOS && before.saturating_add(nanos) >= SHAPES_BUILD_NANOS {
-            self.shapes();
+            self.model.shapes();
         }
         false
+    }
+
+    /// spellbook's verdict, remembered. Only for words the model let
+    /// through: its "no" costs less than a lookup here.
+    fn cached_check(&self, word: &str) -> bool {
+        let verdicts = || {
+            self.verdicts
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(&known) = verdicts().get(word) {
+            return known;
+        }
+        let known = self.dict.check(word);
+        let mut verdicts = verdicts();
+        if verdicts.len() >= MAX_CACHED_VERDICTS {
+            verdicts.clear();
+        }
+        verdicts.insert(word.into(), known);
+        known
     }
 
     /// Is `word` spelled correctly?
@@ -336,16 +417,20 @@ impl Speller {
     /// abbreviation that is written with a dot (`bzw`, `Nr`, `Mio`, `z`,
     /// `B`, `Jan`).
     pub fn check_token(&self, word: &str, followed_by_dot: bool) -> bool {
-        if self.check_word(word) {
-            return true;
+        self.check_word(word) || (followed_by_dot && self.is_dotted_abbreviation(word))
+    }
+
+    /// Is `word` an abbreviation that is written with a dot (`bzw`, `Nr`)?
+    /// [`Speller::check_token`] for a word that [`Speller::check_word`]
+    /// has rejected already.
+    pub fn is_dotted_abbreviation(&self, word: &str) -> bool {
+        if word.is_empty() || word.ends_with('.') {
+            return false;
         }
-        if followed_by_dot && !word.is_empty() && !word.ends_with('.') {
-            let mut dotted = String::with_capacity(word.len() + 1);
-            dotted.push_str(word);
-            dotted.push('.');
-            return self.dict_check(&dotted);
-        }
-        false
+        let mut dotted = String::with_capacity(word.len() + 1);
+        dotted.push_str(word);
+        dotted.push('.');
+        self.dict_check(&dotted)
     }
 
     /// Up to `max` spelling suggestions for `word`, best first.
@@ -781,18 +866,21 @@ mod tests {
 
     /// The pre-check model may only turn away work, never change a verdict:
     /// every word of our fixtures (typos included) and their case and
-    /// hyphen variants are judged alike with and without it.
+    /// hyphen variants are judged alike with and without it, in each
+    /// locale, with the one model the embedded dictionaries share.
     #[test]
     fn precheck_model_changes_no_verdict() {
-        let (aff, dic) = embedded_files(Locale::DeDe);
-        let plain = Speller::from_hunspell(aff, dic, Locale::DeDe).unwrap();
-        // As if the model had been built already: it never will be.
-        plain
-            .rejecting_nanos
-            .store(SHAPES_BUILD_NANOS, Ordering::Relaxed);
-        let gated = Speller::from_hunspell(aff, dic, Locale::DeDe).unwrap();
-        gated.shapes();
+        // Words a user adds: forms the shared model does not know.
+        let added = ["Testwortliste"];
         let mut words = std::collections::BTreeSet::new();
+        let mut add = |word: &str| {
+            words.insert(word.to_string());
+            words.insert(word.to_uppercase());
+            words.insert(lowercase_first(word));
+            words.insert(capitalize_first(word));
+            words.insert(format!("{word}-"));
+        };
+        added.iter().copied().for_each(&mut add);
         for dir in [
             "tests/fixtures/clean",
             "tests/fixtures/artifacts",
@@ -803,25 +891,48 @@ mod tests {
                 for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
                     let word = word.trim_matches('-');
                     if !word.is_empty() {
-                        words.insert(word.to_string());
-                        words.insert(word.to_uppercase());
-                        words.insert(lowercase_first(word));
-                        words.insert(capitalize_first(word));
-                        words.insert(format!("{word}-"));
+                        add(word);
                     }
                 }
             }
         }
         assert!(words.len() > 20_000, "{}", words.len());
-        let differ: Vec<&String> = words
-            .iter()
-            .filter(|w| plain.check_word(w) != gated.check_word(w))
-            .collect();
-        assert!(differ.is_empty(), "{differ:?}");
-        assert!(
-            plain.shapes.get().is_none(),
-            "the plain speller built the model"
-        );
+        for locale in [Locale::DeDe, Locale::DeAt, Locale::DeCh] {
+            let (aff, dic) = embedded_files(locale);
+            let plain = Speller::from_hunspell(aff, dic, locale)
+                .unwrap()
+                .with_words(added);
+            // As if the model had been built already: it never will be.
+            plain
+                .rejecting_nanos
+                .store(SHAPES_BUILD_NANOS, Ordering::Relaxed);
+            let gated = Speller::embedded(locale).with_words(added);
+            gated.model.shapes();
+            let differ: Vec<&String> = words
+                .iter()
+                .filter(|w| plain.check_word(w) != gated.check_word(w))
+                .collect();
+            assert!(differ.is_empty(), "{locale}: {differ:?}");
+            assert!(
+                plain.model.shapes.get().is_none(),
+                "the plain speller built the model"
+            );
+        }
+    }
+
+    /// The embedded locales share one model, read with de_DE's `.aff`:
+    /// that is only a superset of each if their `.aff` files agree.
+    #[test]
+    fn embedded_affix_files_agree() {
+        let rules = |locale| -> Vec<&str> {
+            embedded_files(locale)
+                .0
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect()
+        };
+        assert_eq!(rules(Locale::DeDe), rules(Locale::DeAt));
+        assert_eq!(rules(Locale::DeDe), rules(Locale::DeCh));
     }
 
     #[test]

@@ -388,7 +388,7 @@ impl Verdict {
         Verdict {
             known: false,
             foreign: looks_foreign(speller, word),
-            known_before_dot: speller.check_token(word, true),
+            known_before_dot: speller.is_dotted_abbreviation(word),
             evidence: german_evidence(speller, word),
         }
     }

@@ -146,20 +146,25 @@ impl Affixes {
         mut each: impl FnMut(&[char], &[&[char]]),
     ) {
         each(stem, &[flags]);
-        for p in self.rules_of(flags, true) {
+        // Looked up once per stem, not once per suffix.
+        let (prefixes, suffixes): (Vec<&Affix>, Vec<&Affix>) =
+            self.rules_of(flags).partition(|a| a.prefix);
+        for p in &prefixes {
             if let Some(form) = p.apply(stem) {
                 each(&form, &[flags, &p.cont]);
             }
         }
-        for s in self.rules_of(flags, false) {
+        for s in suffixes {
             let Some(form) = s.apply(stem) else { continue };
             each(&form, &[flags, &s.cont]);
-            for p in self.rules_of(flags, true).filter(|p| p.cross && s.cross) {
-                if let Some(both) = p.apply(&form) {
-                    each(&both, &[flags, &s.cont, &p.cont]);
+            if s.cross {
+                for p in prefixes.iter().filter(|p| p.cross) {
+                    if let Some(both) = p.apply(&form) {
+                        each(&both, &[flags, &s.cont, &p.cont]);
+                    }
                 }
             }
-            for s2 in self.rules_of(&s.cont, false) {
+            for s2 in self.rules_of(&s.cont).filter(|a| !a.prefix) {
                 if let Some(twice) = s2.apply(&form) {
                     each(&twice, &[flags, &s.cont, &s2.cont]);
                 }
@@ -167,14 +172,13 @@ impl Affixes {
         }
     }
 
-    /// The prefix or suffix rules of `flags`.
-    fn rules_of<'r>(&'r self, flags: &'r [char], prefix: bool) -> impl Iterator<Item = &'r Affix> {
+    /// The prefix and suffix rules of `flags`.
+    fn rules_of<'r>(&'r self, flags: &'r [char]) -> impl Iterator<Item = &'r Affix> {
         flags
             .iter()
             .filter_map(|f| self.by_flag.get(f))
             .flatten()
             .map(|&i| &self.rules[i])
-            .filter(move |a| a.prefix == prefix)
     }
 }
 

@@ -11,7 +11,12 @@
 //! is a form or splits into compound parts (`jugend|kriminalität`). That is
 //! Hunspell's acceptance without its restrictions (which flags may combine,
 //! case, `ONLYINCOMPOUND`, `NEEDAFFIX`, forbidden words), so it accepts a
-//! superset of what spellbook accepts, in a fraction of a microsecond.
+//! superset of what spellbook accepts, in a fraction of a microsecond. That
+//! holds in every case: spellbook looks words up in their own case and,
+//! with capitals, in others (`ACCEPT`, `AGumente`, `Haus`), which the
+//! lowercased sets cover. A set of the forms without capitals would turn
+//! away lowercase words whose only form is capitalised (`bit`), but its
+//! ~3 MB cost more than the checks it saves.
 //!
 //! A first version only looked at letter trigrams and 4-grams (with
 //! relaxation at compound junctions): it let one candidate in eight through
@@ -19,8 +24,8 @@
 //!
 //! Conservative means: whatever spellbook accepts, [`Shapes::might_accept`]
 //! accepts. It answers `true` for what it does not model — letters outside
-//! the German alphabet (hyphens, digits, apostrophes, accents), capitals
-//! after the first letter (acronyms, all-caps), and `.aff` files with
+//! the German alphabet (hyphens, digits, apostrophes, accents), `SS`
+//! (spellbook tries it as `ß` in capitals), and `.aff` files with
 //! features that let Hunspell accept more than stems, affixes and compound
 //! flags (other flag syntaxes, `COMPOUNDRULE`, `IGNORE`, …): for those it
 //! accepts everything. Hash collisions can only make it accept more.
@@ -142,15 +147,40 @@ fn is_letter(c: char) -> bool {
     c.is_ascii_lowercase() || matches!(c, 'ä' | 'ö' | 'ü' | 'ß')
 }
 
+/// Words without flags that a speller accepts on top of its dictionary
+/// (`Speller::with_words`): forms only, never compound parts. Kept apart
+/// from [`Shapes`] so that spellers with different words share one model.
+#[derive(Default)]
+pub(crate) struct Forms(Set);
+
+impl Forms {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Forms {
+        Forms(words.into_iter().map(lower_key).collect())
+    }
+}
+
+/// The set key of `word`, lowercased, and its length in characters.
+fn lower_key_len(word: impl IntoIterator<Item = char>) -> (u32, usize) {
+    let mut len = 0;
+    let key = word
+        .into_iter()
+        .flat_map(char::to_lowercase)
+        .fold(Key::EMPTY, |k, c| {
+            len += 1;
+            k.push(c)
+        });
+    (key.get(), len)
+}
+
+fn lower_key(word: &str) -> u32 {
+    lower_key_len(word.chars()).0
+}
+
 impl Shapes {
-    /// The model of the dictionary `aff` + `dics` (`.dic` texts) + `words`
-    /// (bare words without flags). Takes some tens of milliseconds: build it
-    /// once per speller, when the first suggestion is needed.
-    pub(crate) fn new<'a>(
-        aff: &str,
-        dics: &[&str],
-        words: impl IntoIterator<Item = &'a str>,
-    ) -> Shapes {
+    /// The model of the dictionary `aff` + `dics` (`.dic` texts; a line
+    /// that several of them share is read once). Takes ~0.1 s: build it
+    /// once, when enough checks will follow.
+    pub(crate) fn new(aff: &str, dics: &[&str]) -> Shapes {
         let parsed = parse_aff(aff);
         let mut shapes = Shapes {
             active: !parsed.unsupported,
@@ -163,14 +193,18 @@ impl Shapes {
         if !shapes.active {
             return shapes;
         }
+        let mut seen = HashSet::new();
         for dic in dics {
-            for (word, flags) in dic.lines().filter_map(dic_entry) {
+            for line in dic.lines() {
+                if !seen.insert(line) {
+                    continue;
+                }
+                let Some((word, flags)) = dic_entry(line) else {
+                    continue;
+                };
                 let flags: Vec<char> = flags.chars().collect();
                 shapes.add_word(&parsed, &word.chars().collect::<Vec<_>>(), &flags);
             }
-        }
-        for word in words {
-            shapes.add_word(&parsed, &word.chars().collect::<Vec<_>>(), &[]);
         }
         shapes
     }
@@ -184,15 +218,7 @@ impl Shapes {
     /// Adds one form; its flags are those of the stem and of the affixes
     /// applied.
     fn add_form(&mut self, aff: &Aff, form: &[char], flags: &[&[char]]) {
-        let mut len = 0;
-        let key = form
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .fold(Key::EMPTY, |k, c| {
-                len += 1;
-                k.push(c)
-            })
-            .get();
+        let (key, len) = lower_key_len(form.iter().copied());
         self.forms.insert(key);
         let mut part = false;
         for (set, part_flags) in [
@@ -213,28 +239,55 @@ impl Shapes {
         }
     }
 
-    /// `false` if spellbook certainly rejects `word`; `true` if it might
-    /// accept it: `word` is a form, or splits into a compound-begin form,
-    /// any number of compound-middle forms and a compound-end form (any
-    /// form before a final hyphen).
-    pub(crate) fn might_accept(&self, word: &str) -> bool {
+    /// `false` if spellbook certainly rejects `word` (a word of this
+    /// dictionary or of `extra`); `true` if it might accept it: `word` is a
+    /// form, or splits into a compound-begin form, any number of
+    /// compound-middle forms and a compound-end form (any form before a
+    /// final hyphen).
+    pub(crate) fn might_accept(&self, word: &str, extra: &Forms) -> bool {
         const MAX_CHARS: usize = 63;
-        if !self.active || word.chars().skip(1).any(char::is_uppercase) {
+        if !self.active {
             return true;
         }
         // `Sicherheits-`: Hunspell has hyphenated forms of compound-first
         // parts (`sicherheits-`), also as the end of a compound; any form
         // may stand before the hyphen here.
-        let (word, last) = match word.strip_suffix('-') {
-            Some(head) => (head, &self.forms),
-            None => (word, &self.end),
+        let (word, last, last_extra) = match word.strip_suffix('-') {
+            Some(head) => (head, &self.forms, Some(&extra.0)),
+            None => (word, &self.end, None),
         };
-        let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-        let n = lower.len();
-        if n > MAX_CHARS || !lower.iter().all(|&c| is_letter(c)) {
-            return true;
+        // Lowercased on the stack: this runs for every edit the suggester
+        // tries, and a `Vec` per call was a sixth of the spelling rule.
+        let mut buf = ['\0'; MAX_CHARS];
+        let mut n = 0;
+        let mut after_s = false;
+        for c in word.chars() {
+            // `STRASSE`: spellbook tries `ß` for `SS` in capitals
+            // (CHECKSHARPS).
+            if c == 'S' && after_s {
+                return true;
+            }
+            after_s = c == 'S';
+            let mut push = |l: char| {
+                if n == MAX_CHARS || !is_letter(l) {
+                    return false;
+                }
+                buf[n] = l;
+                n += 1;
+                true
+            };
+            let fits = if c.is_ascii() {
+                push(c.to_ascii_lowercase())
+            } else {
+                c.to_lowercase().all(&mut push)
+            };
+            if !fits {
+                return true;
+            }
         }
-        if self.forms.contains(&Key::of(&lower)) {
+        let lower = &buf[..n];
+        let whole = Key::of(lower);
+        if self.forms.contains(&whole) || extra.0.contains(&whole) {
             return true;
         }
         // Bit k: a compound part may start at k.
@@ -252,7 +305,9 @@ impl Shapes {
                     (false, false) => &self.middle,
                     (false, true) => last,
                 };
-                if set.contains(&key.get()) {
+                let part = key.get();
+                if set.contains(&part) || (m == n && last_extra.is_some_and(|e| e.contains(&part)))
+                {
                     if m == n {
                         return true;
                     }
