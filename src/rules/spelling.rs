@@ -52,6 +52,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
+use rayon::prelude::*;
+
 use crate::config::{ConfigError, NameEntry, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
@@ -135,40 +137,43 @@ impl Rule for UnknownWord {
         }
         let names = judge.names(&candidates, &words, &keys);
 
-        let mut suggested = 0;
-        let mut suggestions_for = |word: &str| {
-            if suggested < MAX_SUGGESTED_PER_DOCUMENT {
-                suggested += 1;
-                self.lexicon.suggestions(speller, word)
-            } else {
-                Arc::new(Suggestions::default())
-            }
-        };
+        // The candidates to report (capitalised ones with weak evidence only
+        // if a suggestion is one letter away, which the suggestions decide).
+        let mut reported: Vec<&Candidate<'_>> = Vec::new();
         for c in &candidates {
             if c.foreign {
                 continue;
             }
-            let capitalised = starts_uppercase(c.word);
-            if capitalised {
+            if starts_uppercase(c.word) {
                 let key = name_key(c.word, &words);
                 let context = names.get(key).copied().unwrap_or(NameContext::None);
                 let (count, evidence) = keys[key];
-                let reported = match evidence {
+                let report = match evidence {
                     Evidence::Strong => context < NameContext::Strong,
                     // Weak evidence needs a word one letter away, which
                     // names seldom have and typos always do.
                     Evidence::Weak => context == NameContext::None && count == 1,
                     Evidence::None => false,
                 };
-                if !reported {
+                if !report {
                     continue;
                 }
             }
             if judge.in_foreign_text(c.token) {
                 continue;
             }
-            let range = doc.tokens()[c.token].range.clone();
-            let suggestions = suggestions_for(c.word);
+            reported.push(c);
+        }
+        // Suggestions cost milliseconds each until the word-form model is
+        // built; a run over one article has a core to spare for them.
+        let with_suggestions = reported.len().min(MAX_SUGGESTED_PER_DOCUMENT);
+        let mut suggestions: Vec<Arc<Suggestions>> = reported[..with_suggestions]
+            .par_iter()
+            .map(|c| self.lexicon.suggestions(speller, c.word))
+            .collect();
+        suggestions.resize_with(reported.len(), Default::default);
+        for (c, suggestions) in reported.into_iter().zip(suggestions) {
+            let capitalised = starts_uppercase(c.word);
             if capitalised
                 && c.evidence == Evidence::Weak
                 && !suggestions
@@ -178,6 +183,7 @@ impl Rule for UnknownWord {
             {
                 continue;
             }
+            let range = doc.tokens()[c.token].range.clone();
             let name_like =
                 capitalised && (c.evidence != Evidence::Strong || judge.sentence_initial(c.token));
             out.push(diagnostic(self, c.word, range, &suggestions, name_like));
