@@ -1528,7 +1528,7 @@ impl Lexicon {
 /// `false` if the speller would certainly reject the word.
 /// [`Speller::might_accept`] in production; the recall test compares it
 /// with no pre-check at all.
-type Plausible<'a> = &'a dyn Fn(&str) -> bool;
+type Plausible<'a> = &'a (dyn Fn(&str) -> bool + Sync);
 
 impl Suggestions {
     fn new(speller: &Speller, word: &str, plausible: Plausible<'_>) -> Suggestions {
@@ -1650,59 +1650,67 @@ fn one_edit_words(
     speller: &Speller,
     word: &str,
     plausible: Plausible<'_>,
-    accept: impl Fn(&str) -> bool,
+    accept: impl Fn(&str) -> bool + Sync,
 ) -> Vec<String> {
     const MAX_CHARS: usize = 40;
+    // Checked in parallel above this many candidates: without the
+    // word-form model each check costs microseconds (a 16-letter word's
+    // edits ~30 ms), and a run over one article has a core to spare.
+    const PARALLEL_MIN: usize = 64;
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if !(3..=MAX_CHARS).contains(&n) {
         return Vec::new();
     }
     let (lo, hi) = edit_region(speller, word, &chars, plausible);
-    let mut found: Vec<(u8, String)> = Vec::new();
+    // The plausible edits with their ranks, in the order the ranks then
+    // keep stable; `accept` (the costly part) runs on them afterwards.
+    let mut edits: Vec<(u8, String)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut candidate = String::with_capacity(word.len() + 4);
-    let consider = |rank: u8, candidate: &str, found: &mut Vec<(u8, String)>| {
-        if candidate != word
-            && !found.iter().any(|(_, f)| f == candidate)
-            && plausible(candidate)
-            && accept(candidate)
-        {
-            found.push((rank, candidate.to_string()));
-        }
-    };
-    let build = |buf: &mut String, parts: &[&[char]]| {
-        buf.clear();
-        for p in parts {
-            buf.extend(p.iter());
+    let mut add = |rank: u8, parts: &[&[char]]| {
+        candidate.clear();
+        candidate.extend(parts.iter().flat_map(|p| p.iter()));
+        if candidate != word && plausible(&candidate) && seen.insert(candidate.clone()) {
+            edits.push((rank, candidate.clone()));
         }
     };
     for i in lo.max(1)..hi.min(n) {
         // swap i-1 and i
         if chars[i - 1] != chars[i] {
-            build(
-                &mut candidate,
+            add(
+                0,
                 &[&chars[..i - 1], &[chars[i], chars[i - 1]], &chars[i + 1..]],
             );
-            consider(0, &candidate, &mut found);
         }
         // delete i
-        build(&mut candidate, &[&chars[..i], &chars[i + 1..]]);
         let doubled = chars[i] == chars[i - 1];
-        consider(if doubled { 1 } else { 3 }, &candidate, &mut found);
+        add(if doubled { 1 } else { 3 }, &[&chars[..i], &chars[i + 1..]]);
     }
     for i in lo.max(1)..=hi.min(n) {
         for c in ALPHABET.chars() {
             // insert c before i
-            build(&mut candidate, &[&chars[..i], &[c], &chars[i..]]);
             let doubling = chars[i - 1] == c || chars.get(i) == Some(&c);
-            consider(if doubling { 1 } else { 2 }, &candidate, &mut found);
+            add(
+                if doubling { 1 } else { 2 },
+                &[&chars[..i], &[c], &chars[i..]],
+            );
             // replace i
             if i < n && chars[i] != c && chars[i].is_lowercase() {
-                build(&mut candidate, &[&chars[..i], &[c], &chars[i + 1..]]);
-                consider(4, &candidate, &mut found);
+                add(4, &[&chars[..i], &[c], &chars[i + 1..]]);
             }
         }
     }
+    let known = |(_, candidate): &(u8, String)| accept(candidate);
+    let mut found: Vec<(u8, String)> = if edits.len() >= PARALLEL_MIN {
+        edits
+            .into_par_iter()
+            .with_min_len(PARALLEL_MIN)
+            .filter(known)
+            .collect()
+    } else {
+        edits.into_iter().filter(known).collect()
+    };
     found.sort_by_key(|(rank, _)| *rank);
     found.into_iter().map(|(_, w)| w).collect()
 }
